@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+export const newApiClientSchema = z.object({
+  name: z.string().trim().min(1, { message: "validation.required" }).max(120, { message: "validation.tooLong" }),
+  requestsPerMinute: z.coerce
+    .number({ message: "validation.number" })
+    .int({ message: "validation.number" })
+    .min(1, { message: "validation.rateLimitRange" })
+    .max(1_000_000, { message: "validation.rateLimitRange" }),
+});
+
+export const revokeApiClientSchema = z.object({
+  clientId: z.coerce.number({ message: "validation.invalid" }).int().positive({ message: "validation.invalid" }),
+});

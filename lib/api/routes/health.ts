@@ -1,0 +1,18 @@
+import type { ServerResponse } from "node:http";
+import { getSqlite } from "@/lib/db";
+import { sendJson } from "../http";
+import { appVersion } from "../version";
+
+/** Public liveness and readiness: the version, and whether the database answers and is migrated. */
+export function health(res: ServerResponse) {
+  let database: { status: "ok"; migrations: number } | { status: "unavailable"; error: string };
+  try {
+    const sqlite = getSqlite();
+    const row = sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
+    database = { status: "ok", migrations: row.n };
+  } catch (error) {
+    database = { status: "unavailable", error: error instanceof Error ? error.message : String(error) };
+  }
+  const ok = database.status === "ok";
+  sendJson(res, ok ? 200 : 503, { status: ok ? "ok" : "degraded", version: appVersion, database });
+}

@@ -1,0 +1,11 @@
+import type { Locale, Role } from "@/db/schema";
+
+/** The signed-in staff member as every domain function receives them: explicitly. */
+export type Actor = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  timeZone: string;
+};

@@ -1,0 +1,125 @@
+// Every action in the app, called as every role and signed out: only the roles of the permission
+// table succeed, and a refused call leaves every row of every table as it was.
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Role, roles, users } from "@/db/schema";
+import { createApiClient } from "@/lib/api-clients/api-clients";
+import type { Actor } from "@/lib/auth/actor";
+import { definedActions } from "@/lib/auth/define-action";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { databaseDump, tableCounts, testDatabase } from "./support/database";
+import { makeOneOfEachRole, makeStaff } from "./support/staff";
+
+// Loading every action definition registers it.
+import.meta.glob("/lib/**/actions/*.ts", { eager: true });
+
+testDatabase();
+
+let unique = 0;
+/** Builds a valid input for an action, with whatever rows it needs, for the given caller. */
+const fixtures: Record<string, (actor: Actor) => Promise<Record<string, unknown>>> = {
+  "staff.create": async () => ({
+    email: `new-${++unique}@test.example`,
+    name: "New Person",
+    role: "moderator",
+    password: "a long enough password",
+  }),
+  "staff.change_role": async () => ({ userId: (await makeStaff("moderator")).id, role: "auditor" }),
+  "staff.set_disabled": async () => ({ userId: (await makeStaff("moderator")).id, disabled: "true" }),
+  "staff.unlock": async () => {
+    const user = await makeStaff("moderator");
+    getDb().update(users).set({ lockedUntil: "2999-01-01T00:00:00.000Z", failedSignIns: 0 }).where(eq(users.id, user.id)).run();
+    return { userId: user.id };
+  },
+  "self.set_locale": async (actor) => ({ locale: actor.locale === "en" ? "zh" : "en" }),
+  "api_client.create": async () => ({ name: `Client ${++unique}`, requestsPerMinute: 120 }),
+  "api_client.revoke": async () => {
+    const admin = await makeStaff("admin");
+    return { clientId: createApiClient(getDb(), { actorId: admin.id }, { name: "To revoke", requestsPerMinute: 60 }).id };
+  },
+};
+
+const actions = definedActions();
+
+describe("authorization matrix", () => {
+  let actors: Record<Role, Actor>;
+  beforeAll(async () => {
+    actors = await makeOneOfEachRole();
+  });
+
+  it("covers every action the app defines", () => {
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.map((a) => a.name).sort()).toEqual(Object.keys(fixtures).sort());
+  });
+
+  for (const action of actions) {
+    describe(action.name, () => {
+      it("signed out: refused, nothing written", async () => {
+        const input = await fixtures[action.name]!(actors.admin);
+        const before = databaseDump();
+        const result = await action.run(null, input);
+        expect(result).toMatchObject({ ok: false, code: "unauthenticated" });
+        expect(databaseDump()).toBe(before);
+      });
+
+      for (const role of roles) {
+        const allowed = can(role, action.permission);
+        it(`${role}: ${allowed ? "allowed, and audited" : "refused, nothing written"}`, async () => {
+          const actor = actors[role];
+          const input = await fixtures[action.name]!(actor);
+          const before = allowed ? JSON.stringify(tableCounts()) : databaseDump();
+          const eventsBefore = tableCounts().audit_events!;
+          const result = await action.run(actor, input);
+          if (allowed) {
+            expect(result).toMatchObject({ ok: true });
+            expect(tableCounts().audit_events).toBeGreaterThan(eventsBefore);
+          } else {
+            expect(result).toMatchObject({ ok: false, code: "forbidden" });
+            expect(databaseDump()).toBe(before);
+          }
+        });
+      }
+    });
+  }
+});
+
+describe("invalid input", () => {
+  it("gets field errors and writes nothing, for every action", async () => {
+    const admin = await makeStaff("admin");
+    const senior = await makeStaff("senior");
+    for (const action of actions) {
+      const actor = can("admin", action.permission) ? admin : senior;
+      const before = databaseDump();
+      const result = await action.run(actor, { junk: "<script>", userId: "not-a-number", clientId: -1, locale: "fr" });
+      expect(result, action.name).toMatchObject({ ok: false, code: "invalid" });
+      expect(databaseDump()).toBe(before);
+    }
+  });
+});
+
+describe("server actions in app/", () => {
+  const root = path.resolve("app");
+  const files = fs
+    .readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.(ts|tsx)$/.test(f))
+    .map((f) => path.join(root, f))
+    .filter((f) => /^\s*["']use server["']/.test(fs.readFileSync(f, "utf8")));
+
+  // Sign-in and sign-out are the session boundary, handled by Auth.js; everything else is a binding.
+  const sessionBoundary = new Set(["signInAction", "signOutAction"]);
+
+  it("are all bindings of defined actions, built by the one wrapper", () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const source = fs.readFileSync(file, "utf8");
+      for (const match of source.matchAll(/^export\s+(?:async\s+)?(?:const|function)\s+(\w+)(.*)$/gm)) {
+        const [, name, rest] = match;
+        if (sessionBoundary.has(name!)) continue;
+        expect(rest, `${path.relative(root, file)}: ${name}`).toMatch(/^\s*=\s*serverAction\(/);
+      }
+    }
+  });
+});
