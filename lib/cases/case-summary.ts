@@ -16,7 +16,7 @@ export function caseSummary(db: Db, caseId: number) {
       registrableDomain: links.registrableDomain,
       platformName: platforms.name,
       platformNameZh: platforms.nameZh,
-      variants: sql<number>`(select count(*) from link_variants v where v.link_id = ${links.id})`,
+      variants: sql<number>`(select count(*) from link_variants v where v.link_id = "links"."id")`,
     })
     .from(cases)
     .innerJoin(links, eq(links.id, cases.linkId))

@@ -39,95 +39,79 @@ export async function createStaff(db: Db, who: Who, input: NewStaff) {
   );
 }
 
-function loadTarget(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], userId: number) {
-  const user = tx.select().from(users).where(eq(users.id, userId)).get();
-  if (!user) throw new ActionError("not_found", "staff.errors.notFound");
-  return user;
+type User = typeof users.$inferSelect;
+type UserChange = { set: Partial<User>; before: Record<string, unknown>; after: Record<string, unknown> };
+
+/**
+ * One change to one staff row and its audit event, in one transaction. `change` sees the current
+ * row and answers null when there is nothing to do (no write, no event).
+ */
+function changeUser(
+  db: Db,
+  who: Who & { actorId: number },
+  userId: number,
+  spec: { action: string; notOnYourself?: boolean; change: (user: User) => UserChange | null },
+) {
+  return db.transaction(
+    (tx) => {
+      const user = tx.select().from(users).where(eq(users.id, userId)).get();
+      if (!user) throw new ActionError("not_found", "staff.errors.notFound");
+      if (spec.notOnYourself && user.id === who.actorId) throw new ActionError("conflict", "staff.errors.notYourself");
+      const change = spec.change(user);
+      if (!change) return { changed: false };
+      tx.update(users).set({ ...change.set, updatedAt: nowIso() }).where(eq(users.id, userId)).run();
+      recordAudit(tx, {
+        actorId: who.actorId,
+        action: spec.action,
+        targetType: "user",
+        targetId: userId,
+        before: change.before,
+        after: change.after,
+        requestId: who.requestId,
+      });
+      return { changed: true };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function changeRole(db: Db, who: Who & { actorId: number }, userId: number, role: Role) {
-  return db.transaction(
-    (tx) => {
-      const user = loadTarget(tx, userId);
-      if (user.id === who.actorId) throw new ActionError("conflict", "staff.errors.notYourself");
-      if (user.role === role) return { changed: false };
-      tx.update(users).set({ role, updatedAt: nowIso() }).where(eq(users.id, userId)).run();
-      recordAudit(tx, {
-        actorId: who.actorId,
-        action: "staff.role_changed",
-        targetType: "user",
-        targetId: userId,
-        before: { role: user.role },
-        after: { role },
-        requestId: who.requestId,
-      });
-      return { changed: true };
-    },
-    { behavior: "immediate" },
-  );
+  return changeUser(db, who, userId, {
+    action: "staff.role_changed",
+    notOnYourself: true,
+    change: (user) => (user.role === role ? null : { set: { role }, before: { role: user.role }, after: { role } }),
+  });
 }
 
 export function setDisabled(db: Db, who: Who & { actorId: number }, userId: number, disabled: boolean) {
-  return db.transaction(
-    (tx) => {
-      const user = loadTarget(tx, userId);
-      if (user.id === who.actorId) throw new ActionError("conflict", "staff.errors.notYourself");
-      if (Boolean(user.disabledAt) === disabled) return { changed: false };
+  return changeUser(db, who, userId, {
+    action: disabled ? "staff.disabled" : "staff.enabled",
+    notOnYourself: true,
+    change: (user) => {
+      if (Boolean(user.disabledAt) === disabled) return null;
       const disabledAt = disabled ? nowIso() : null;
-      tx.update(users).set({ disabledAt, updatedAt: nowIso() }).where(eq(users.id, userId)).run();
-      recordAudit(tx, {
-        actorId: who.actorId,
-        action: disabled ? "staff.disabled" : "staff.enabled",
-        targetType: "user",
-        targetId: userId,
-        before: { disabledAt: user.disabledAt },
-        after: { disabledAt },
-        requestId: who.requestId,
-      });
-      return { changed: true };
+      return { set: { disabledAt }, before: { disabledAt: user.disabledAt }, after: { disabledAt } };
     },
-    { behavior: "immediate" },
-  );
+  });
 }
 
 export function unlockStaff(db: Db, who: Who & { actorId: number }, userId: number) {
-  return db.transaction(
-    (tx) => {
-      const user = loadTarget(tx, userId);
-      if (!user.lockedUntil && user.failedSignIns === 0) return { changed: false };
-      tx.update(users).set({ lockedUntil: null, failedSignIns: 0, updatedAt: nowIso() }).where(eq(users.id, userId)).run();
-      recordAudit(tx, {
-        actorId: who.actorId,
-        action: "staff.unlocked",
-        targetType: "user",
-        targetId: userId,
-        before: { lockedUntil: user.lockedUntil, failedSignIns: user.failedSignIns },
-        after: { lockedUntil: null, failedSignIns: 0 },
-        requestId: who.requestId,
-      });
-      return { changed: true };
-    },
-    { behavior: "immediate" },
-  );
+  return changeUser(db, who, userId, {
+    action: "staff.unlocked",
+    change: (user) =>
+      !user.lockedUntil && user.failedSignIns === 0
+        ? null
+        : {
+            set: { lockedUntil: null, failedSignIns: 0 },
+            before: { lockedUntil: user.lockedUntil, failedSignIns: user.failedSignIns },
+            after: { lockedUntil: null, failedSignIns: 0 },
+          },
+  });
 }
 
 export function setOwnLocale(db: Db, who: Who & { actorId: number }, locale: Locale) {
-  return db.transaction(
-    (tx) => {
-      const user = loadTarget(tx, who.actorId);
-      if (user.locale === locale) return { changed: false };
-      tx.update(users).set({ locale, updatedAt: nowIso() }).where(eq(users.id, who.actorId)).run();
-      recordAudit(tx, {
-        actorId: who.actorId,
-        action: "staff.locale_changed",
-        targetType: "user",
-        targetId: who.actorId,
-        before: { locale: user.locale },
-        after: { locale },
-        requestId: who.requestId,
-      });
-      return { changed: true };
-    },
-    { behavior: "immediate" },
-  );
+  return changeUser(db, who, who.actorId, {
+    action: "staff.locale_changed",
+    change: (user) => (user.locale === locale ? null : { set: { locale }, before: { locale: user.locale }, after: { locale } }),
+  });
 }

@@ -8,6 +8,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const chromium = ensureChromium();
 if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"]);
 run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...process.argv.slice(2)], {

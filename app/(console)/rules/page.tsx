@@ -24,12 +24,10 @@ export default async function RulesPage() {
       </>
     );
   }
+  const duration = (hours: number | null) =>
+    hours === null ? t("untilLifted") : hours % 24 === 0 && hours >= 48 ? t("days", { days: hours / 24 }) : t("hours", { hours });
   const ladderText = (ladder: { level: string; durationHours: number | null }[]) =>
-    ladder
-      .map((step) =>
-        step.durationHours === null ? `${step.level}` : `${step.level} ${t("hours", { hours: step.durationHours })}`,
-      )
-      .join(" → ");
+    ladder.map((step) => `${step.level} ${duration(step.durationHours)}`).join(" → ");
   return (
     <>
       <PageHeader
