@@ -22,6 +22,13 @@ const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), p
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  logger: {
+    // A refused sign-in is an expected outcome, already audited; only real failures are logged.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error("[auth]", error);
+    },
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [

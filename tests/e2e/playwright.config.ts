@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { e2eDatabaseFile, repoRoot as root } from "./paths";
@@ -36,7 +37,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DATABASE_URL: `file:${e2eDatabaseFile}`,
-      AUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only-secret",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
       SIGN_IN_LOCK_MINUTES: "15",
     },
   },

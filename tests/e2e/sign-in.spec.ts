@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { attemptSignIn, demoLogins, formAlert, signIn, signOut } from "./support";
+import { attemptSignIn, demoLogins, formAlert, readDatabase, signIn, signOut } from "./support";
 
 test("signed-out visitors are sent to sign-in, and come back where they were going", async ({ page }) => {
   await page.goto("/rules");
@@ -28,6 +28,10 @@ test("sign-out ends the session", async ({ page }) => {
   await signOut(page);
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
+  const lastEvent = readDatabase((db) =>
+    db.prepare("select e.action from audit_events e join users u on u.id = e.actor_id where u.email = ? order by e.seq desc limit 1").get(demoLogins.senior),
+  );
+  expect(lastEvent).toEqual({ action: "auth.signed_out" });
 });
 
 test("repeated wrong passwords lock the account, even against the right password", async ({ page }) => {

@@ -20,12 +20,14 @@ type Seeded = { sqlite: Database.Database; summary: SeedSummary };
 let dir = "";
 let first: Seeded;
 let second: Seeded;
+let later: Seeded;
+const LATER_SHIFT_MS = 37 * DAY + 5 * 3_600_000 + 17 * 60_000;
 
-async function seedInto(file: string): Promise<Seeded> {
+async function seedInto(file: string, now = NOW): Promise<Seeded> {
   const sqlite = openSqlite(file);
   const db = wrap(sqlite);
   applyMigrations(db);
-  const summary = await seedDemo(db, { now: NOW });
+  const summary = await seedDemo(db, { now });
   return { sqlite, summary };
 }
 
@@ -52,11 +54,13 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "linkdesk-seed-"));
   first = await seedInto(path.join(dir, "first.db"));
   second = await seedInto(path.join(dir, "second.db"));
+  later = await seedInto(path.join(dir, "later.db"), new Date(NOW.getTime() + LATER_SHIFT_MS));
 });
 
 afterAll(() => {
   first?.sqlite.close();
   second?.sqlite.close();
+  later?.sqlite.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -69,6 +73,18 @@ describe("demo seed", () => {
     expect(first.summary).toEqual(second.summary);
     // The data is there at all (an empty dump would be trivially identical).
     expect(a.get("reports")!.length).toBeGreaterThan(100_000);
+  });
+
+  it("gives the same rows at any other moment, only shifted in time", () => {
+    const isoTime = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g;
+    const unshift = (text: string) => text.replace(isoTime, (t) => new Date(Date.parse(t) - LATER_SHIFT_MS).toISOString());
+    // The audit hashes cover the times, so they differ; everything else must match.
+    const withoutHashes = (text: string) => text.replace(/"(prev_hash|hash)":"[0-9a-f]{64}"/g, "");
+    const a = dump(first.sqlite);
+    const b = dump(later.sqlite);
+    for (const [table, rows] of a) {
+      expect(withoutHashes(unshift(b.get(table)!)) === withoutHashes(rows), `table ${table} differs beyond the shift`).toBe(true);
+    }
   });
 
   it("loads the platform registry with real short-link domains and the independent sites", () => {
