@@ -9,3 +9,7 @@ export type Actor = {
   locale: Locale;
   timeZone: string;
 };
+
+export function toActor(user: Actor & Record<string, unknown>): Actor {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, timeZone: user.timeZone };
+}

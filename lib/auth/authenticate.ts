@@ -2,11 +2,11 @@
 // locked for a while. Every outcome is audited, including attempts on unknown addresses.
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { type AuditInput, recordAudit } from "@/lib/audit/record";
 import { type Db, getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isoPlus, nowIso } from "@/lib/time/now";
-import type { Actor } from "./actor";
+import { type Actor, toActor } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
 
 export type AuthenticateResult =
@@ -19,6 +19,11 @@ const FREE_FAILURES = 2;
 const SLOWDOWN_STEP_MS = 500;
 
 let dummyHash: Promise<string> | undefined;
+
+/** A refused attempt changes no row but its own audit event. */
+function auditRefusal(db: Db, input: AuditInput) {
+  db.transaction((tx) => recordAudit(tx, input), { behavior: "immediate" });
+}
 
 export async function authenticate(
   email: string,
@@ -35,35 +40,27 @@ export async function authenticate(
   if (!user) {
     // Spend the same time as a real check so response times do not reveal which addresses exist.
     await verifyPassword(await (dummyHash ??= hashPassword("linkdesk-timing-equaliser")), password);
-    db.transaction(
-      (tx) =>
-        recordAudit(tx, {
-          actorId: null,
-          action: "auth.sign_in_failed",
-          targetType: "sign_in",
-          targetId: normalized.slice(0, 200),
-          after: { reason: "unknown_email" },
-          requestId,
-        }),
-      { behavior: "immediate" },
-    );
+    auditRefusal(db, {
+      actorId: null,
+      action: "auth.sign_in_failed",
+      targetType: "sign_in",
+      targetId: normalized.slice(0, 200),
+      after: { reason: "unknown_email" },
+      requestId,
+    });
     return { ok: false, reason: "invalid" };
   }
 
   const now = nowIso();
   if (user.lockedUntil && user.lockedUntil > now) {
-    db.transaction(
-      (tx) =>
-        recordAudit(tx, {
-          actorId: user.id,
-          action: "auth.sign_in_refused",
-          targetType: "user",
-          targetId: user.id,
-          after: { reason: "locked", lockedUntil: user.lockedUntil },
-          requestId,
-        }),
-      { behavior: "immediate" },
-    );
+    auditRefusal(db, {
+      actorId: user.id,
+      action: "auth.sign_in_refused",
+      targetType: "user",
+      targetId: user.id,
+      after: { reason: "locked", lockedUntil: user.lockedUntil },
+      requestId,
+    });
     return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
   }
 
@@ -73,18 +70,14 @@ export async function authenticate(
   const passwordOk = await verifyPassword(user.passwordHash, password);
 
   if (passwordOk && user.disabledAt) {
-    db.transaction(
-      (tx) =>
-        recordAudit(tx, {
-          actorId: user.id,
-          action: "auth.sign_in_refused",
-          targetType: "user",
-          targetId: user.id,
-          after: { reason: "disabled" },
-          requestId,
-        }),
-      { behavior: "immediate" },
-    );
+    auditRefusal(db, {
+      actorId: user.id,
+      action: "auth.sign_in_refused",
+      targetType: "user",
+      targetId: user.id,
+      after: { reason: "disabled" },
+      requestId,
+    });
     return { ok: false, reason: "disabled" };
   }
 
@@ -135,15 +128,5 @@ export async function authenticate(
     },
     { behavior: "immediate" },
   );
-  return {
-    ok: true,
-    actor: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      locale: user.locale,
-      timeZone: user.timeZone,
-    },
-  };
+  return { ok: true, actor: toActor(user) };
 }

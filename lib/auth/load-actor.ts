@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { type Db, getDb } from "@/lib/db";
-import type { Actor } from "./actor";
+import { type Actor, toActor } from "./actor";
 
 /**
  * Reads the staff member behind a session from the database on every request, so a disabled
@@ -10,12 +10,5 @@ import type { Actor } from "./actor";
 export function loadActor(userId: number, db: Db = getDb()): Actor | null {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user || user.disabledAt) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    locale: user.locale,
-    timeZone: user.timeZone,
-  };
+  return toActor(user);
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/require-page";
@@ -21,30 +22,17 @@ export default async function PlatformsPage() {
       {rows.length === 0 ? (
         <EmptyState title={t("none")} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("name")}</th>
-                <th scope="col" className="px-3 py-2">{t("kind")}</th>
-                <th scope="col" className="px-3 py-2">{t("domains")}</th>
-                <th scope="col" className="px-3 py-2">{t("shortLinks")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("links")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2 font-medium">{locale === "zh" ? p.nameZh : p.name}</td>
-                  <td className="px-3 py-2">{t(`kinds.${p.kind}`)}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{p.isIndependent ? t("independentNote") : p.domains}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{p.shortLinkDomains ?? "—"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{format.number(p.links)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t("name"), t("kind"), t("domains"), t("shortLinks"), t("links")]}>
+          {rows.map((p) => (
+            <Row key={p.id}>
+              <Cell className="font-medium">{locale === "zh" ? p.nameZh : p.name}</Cell>
+              <Cell>{t(`kinds.${p.kind}`)}</Cell>
+              <Cell className="font-mono text-xs">{p.isIndependent ? t("independentNote") : p.domains}</Cell>
+              <Cell className="font-mono text-xs">{p.shortLinkDomains ?? "—"}</Cell>
+              <Cell className="text-right tabular-nums">{format.number(p.links)}</Cell>
+            </Row>
+          ))}
+        </DataTable>
       )}
     </>
   );

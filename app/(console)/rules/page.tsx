@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
@@ -37,30 +38,17 @@ export default async function RulesPage() {
       <p className="mb-3 text-sm text-slate-600">
         {t("publishedAt")} <LocalTime iso={rulebook.version.publishedAt} /> · {t("repeatWindow", { days: rulebook.version.repeatWindowDays })}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("category")}</th>
-              <th scope="col" className="px-3 py-2">{t("principle")}</th>
-              <th scope="col" className="px-3 py-2">{t("severity")}</th>
-              <th scope="col" className="px-3 py-2">{t("ladder")}</th>
-              <th scope="col" className="px-3 py-2">{t("reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rulebook.rules.map((rule) => (
-              <tr key={rule.id} className="border-t border-slate-100 align-top">
-                <td className="px-3 py-2 font-medium">{categoryName(rule.category, locale)}</td>
-                <td className="px-3 py-2">{rule.principle}</td>
-                <td className="px-3 py-2">{t(`severities.${rule.severity}`)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{ladderText(rule.ladder)}</td>
-                <td className="px-3 py-2 text-slate-600">{locale === "zh" ? rule.reasonZh : rule.reasonEn}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t("category"), t("principle"), t("severity"), t("ladder"), t("reason")]}>
+        {rulebook.rules.map((rule) => (
+          <Row key={rule.id}>
+            <Cell className="font-medium">{categoryName(rule.category, locale)}</Cell>
+            <Cell>{rule.principle}</Cell>
+            <Cell>{t(`severities.${rule.severity}`)}</Cell>
+            <Cell className="whitespace-nowrap">{ladderText(rule.ladder)}</Cell>
+            <Cell className="text-slate-600">{locale === "zh" ? rule.reasonZh : rule.reasonEn}</Cell>
+          </Row>
+        ))}
+      </DataTable>
     </>
   );
 }

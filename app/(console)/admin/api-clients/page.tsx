@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,36 +23,23 @@ export default async function ApiClientsPage() {
       {clients.length === 0 ? (
         <EmptyState title={t("none")} />
       ) : (
-        <div className="mb-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("name")}</th>
-                <th scope="col" className="px-3 py-2">{t("keyPrefix")}</th>
-                <th scope="col" className="px-3 py-2">{t("rateLimit")}</th>
-                <th scope="col" className="px-3 py-2">{t("createdAt")}</th>
-                <th scope="col" className="px-3 py-2">{t("status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {clients.map((c) => (
-                <tr key={c.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2 font-medium">{c.name}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{c.keyPrefix}…</td>
-                  <td className="px-3 py-2 tabular-nums">{c.requestsPerMinute}</td>
-                  <td className="px-3 py-2 whitespace-nowrap"><LocalTime iso={c.createdAt} /></td>
-                  <td className="px-3 py-2">
-                    {c.revokedAt ? (
-                      <span className="text-slate-500">{t("revokedAt")} <LocalTime iso={c.revokedAt} /></span>
-                    ) : (
-                      <RevokeButton clientId={c.id} name={c.name} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable className="mb-6" columns={[t("name"), t("keyPrefix"), t("rateLimit"), t("createdAt"), t("status")]}>
+          {clients.map((c) => (
+            <Row key={c.id}>
+              <Cell className="font-medium">{c.name}</Cell>
+              <Cell className="font-mono text-xs">{c.keyPrefix}…</Cell>
+              <Cell className="tabular-nums">{c.requestsPerMinute}</Cell>
+              <Cell className="whitespace-nowrap"><LocalTime iso={c.createdAt} /></Cell>
+              <Cell>
+                {c.revokedAt ? (
+                  <span className="text-slate-500">{t("revokedAt")} <LocalTime iso={c.revokedAt} /></span>
+                ) : (
+                  <RevokeButton clientId={c.id} name={c.name} />
+                )}
+              </Cell>
+            </Row>
+          ))}
+        </DataTable>
       )}
       <NewClientForm />
     </>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/require-page";
@@ -21,37 +22,24 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t("staff.title")} description={t("staff.description")} />
-      <div className="mb-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("staff.name")}</th>
-              <th scope="col" className="px-3 py-2">{t("staff.email")}</th>
-              <th scope="col" className="px-3 py-2">{t("staff.status")}</th>
-              <th scope="col" className="px-3 py-2">{t("staff.lastSignIn")}</th>
-              <th scope="col" className="px-3 py-2">{t("staff.roleAndAccess")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((u) => {
-              const locked = Boolean(u.lockedUntil && u.lockedUntil > now);
-              return (
-                <tr key={u.id} className="border-t border-slate-100" data-testid={`staff-${u.email}`}>
-                  <td className="px-3 py-2 font-medium">{u.name}</td>
-                  <td className="px-3 py-2">{u.email}</td>
-                  <td className="px-3 py-2">
-                    {u.disabledAt ? t("staff.disabled") : locked ? t("staff.locked") : t("staff.active")}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap"><LocalTime iso={u.lastSignInAt} /></td>
-                  <td className="px-3 py-2">
-                    <StaffRowControls userId={u.id} name={u.name} role={u.role} disabled={Boolean(u.disabledAt)} locked={locked} isSelf={u.id === actor.id} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable className="mb-6" columns={[t("staff.name"), t("staff.email"), t("staff.status"), t("staff.lastSignIn"), t("staff.roleAndAccess")]}>
+        {rows.map((u) => {
+          const locked = Boolean(u.lockedUntil && u.lockedUntil > now);
+          return (
+            <Row key={u.id} testId={`staff-${u.email}`}>
+              <Cell className="font-medium">{u.name}</Cell>
+              <Cell>{u.email}</Cell>
+              <Cell>
+                {u.disabledAt ? t("staff.disabled") : locked ? t("staff.locked") : t("staff.active")}
+              </Cell>
+              <Cell className="whitespace-nowrap"><LocalTime iso={u.lastSignInAt} /></Cell>
+              <Cell>
+                <StaffRowControls userId={u.id} name={u.name} role={u.role} disabled={Boolean(u.disabledAt)} locked={locked} isSelf={u.id === actor.id} />
+              </Cell>
+            </Row>
+          );
+        })}
+      </DataTable>
       {nextAfter && (
         <p className="mb-6 text-sm">
           <Link className="text-brand-700 underline" href={`/admin/staff?after=${nextAfter}`}>{t("common.nextPage")}</Link>
