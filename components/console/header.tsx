@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/(console)/actions";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,7 +9,9 @@ export async function Header({ actor }: { actor: Actor }) {
   return (
     <header className="flex items-center justify-end gap-4 border-b border-slate-200 bg-white px-6 py-3">
       <div className="text-right text-sm" data-testid="signed-in-as">
-        <div className="font-medium">{actor.name}</div>
+        <Link href="/account" className="font-medium hover:underline" title={t("header.account")}>
+          {actor.name}
+        </Link>
         <div className="text-slate-500">
           {actor.email} · <span data-testid="role">{t(`roles.${actor.role}`)}</span>
         </div>

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApiClient, authenticateClient } from "./client-auth";
 import { sendError } from "./http";
+import { RateLimiter } from "./rate-limit";
 import { currentClient } from "./routes/client";
 import { health } from "./routes/health";
 
@@ -17,6 +18,8 @@ const routes: Route[] = [
 ];
 
 export const API_PREFIX = "/api/v1";
+
+const clientLimiter = new RateLimiter();
 
 export function isApiRequest(url: string | undefined): boolean {
   return url === API_PREFIX || (url?.startsWith(`${API_PREFIX}/`) ?? false) || (url?.startsWith(`${API_PREFIX}?`) ?? false);
@@ -39,6 +42,12 @@ export function handleApiRequest(req: IncomingMessage, res: ServerResponse): voi
     if (!client) {
       return sendError(res, 401, "unauthorized", "A valid client API key is required: Authorization: Bearer <key>", {
         "www-authenticate": 'Bearer realm="linkdesk"',
+      });
+    }
+    const allowed = clientLimiter.take(`client:${client.id}`, client.requestsPerMinute);
+    if (!allowed.ok) {
+      return sendError(res, 429, "rate_limited", `Over ${client.requestsPerMinute} requests per minute for this key`, {
+        "retry-after": String(allowed.retryAfterSeconds),
       });
     }
     return route.handle(res, client);

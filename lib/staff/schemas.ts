@@ -21,3 +21,21 @@ export const disableSchema = z.object({
 });
 export const unlockSchema = z.object({ userId: staffIdField });
 export const localeSchema = z.object({ locale: z.enum(locales, { message: "validation.invalid" }) });
+
+const knownTimeZones = new Set(Intl.supportedValuesOf("timeZone"));
+knownTimeZones.add("UTC");
+
+export const timeZoneSchema = z.object({
+  timeZone: z.string().refine((zone) => knownTimeZones.has(zone), { message: "validation.timeZone" }),
+});
+
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1, { message: "validation.required" }).max(1024, { message: "validation.tooLong" }),
+    newPassword: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, { message: "validation.passwordTooShort" })
+      .max(1024, { message: "validation.tooLong" }),
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "validation.passwordsDiffer", path: ["confirmPassword"] });

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { type Locale, type Role, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { ActionError } from "@/lib/auth/action-result";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import { nowIso } from "@/lib/time/now";
 
@@ -113,5 +113,27 @@ export function setOwnLocale(db: Db, who: Who & { actorId: number }, locale: Loc
   return changeUser(db, who, who.actorId, {
     action: "staff.locale_changed",
     change: (user) => (user.locale === locale ? null : { set: { locale }, before: { locale: user.locale }, after: { locale } }),
+  });
+}
+
+export function setOwnTimeZone(db: Db, who: Who & { actorId: number }, timeZone: string) {
+  return changeUser(db, who, who.actorId, {
+    action: "staff.time_zone_changed",
+    change: (user) => (user.timeZone === timeZone ? null : { set: { timeZone }, before: { timeZone: user.timeZone }, after: { timeZone } }),
+  });
+}
+
+/** Needs the current password, so a session left open cannot be turned into a taken account. */
+export async function changeOwnPassword(db: Db, who: Who & { actorId: number }, current: string, next: string) {
+  const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, who.actorId)).get();
+  if (!user) throw new ActionError("not_found", "staff.errors.notFound");
+  if (!(await verifyPassword(user.passwordHash, current))) {
+    throw new ActionError("invalid", "errors.invalid", { currentPassword: ["account.errors.wrongPassword"] });
+  }
+  const passwordHash = await hashPassword(next);
+  return changeUser(db, who, who.actorId, {
+    action: "staff.password_changed",
+    // The audit event says that it changed, never what to.
+    change: () => ({ set: { passwordHash }, before: {}, after: { passwordChanged: true } }),
   });
 }

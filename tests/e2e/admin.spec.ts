@@ -74,7 +74,7 @@ test("an admin creates an API client whose key works once shown, and revokes it"
   await page.getByLabel("Requests per minute").fill("0");
   await page.getByRole("button", { name: "Create client" }).click();
   await expect(page.getByText("Between 1 and 1,000,000.")).toBeVisible();
-  await page.getByLabel("Requests per minute").fill("300");
+  await page.getByLabel("Requests per minute").fill("2");
   await page.getByRole("button", { name: "Create client" }).click();
   const key = (await page.getByTestId("new-api-key").textContent())!.trim();
   expect(key).toMatch(/^ld_[A-Za-z0-9_-]{20,}$/);
@@ -82,7 +82,14 @@ test("an admin creates an API client whose key works once shown, and revokes it"
 
   const me = await request.get("/api/v1/client", { headers: { authorization: `Bearer ${key}` } });
   expect(me.status()).toBe(200);
-  expect((await me.json()).client).toMatchObject({ name: "Partner app", requestsPerMinute: 300 });
+  expect((await me.json()).client).toMatchObject({ name: "Partner app", requestsPerMinute: 2 });
+
+  // Its rate limit applies at once: the third request within the minute waits.
+  expect((await request.get("/api/v1/client", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
+  const limited = await request.get("/api/v1/client", { headers: { authorization: `Bearer ${key}` } });
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
+  expect((await limited.json()).error.code).toBe("rate_limited");
 
   await page.reload();
   await expect(page.getByTestId("new-api-key")).toHaveCount(0);

@@ -19,6 +19,7 @@ const pages: [path: string, permission: Permission, dataMarker: () => string | n
   ["/exports", "exports.decisions", () => null],
   ["/admin/staff", "staff.manage", () => "li.na@linkdesk.test"],
   ["/admin/api-clients", "apiClients.manage", () => "Demo chat app"],
+  ["/account", "self.preferences", () => null],
 ];
 
 /** How Next marks a page answered with forbidden(). */

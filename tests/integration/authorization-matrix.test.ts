@@ -11,7 +11,7 @@ import { definedActions } from "@/lib/auth/define-action";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { databaseDump, tableCounts, testDatabase } from "./support/database";
-import { makeOneOfEachRole, makeStaff } from "./support/staff";
+import { TEST_PASSWORD, makeOneOfEachRole, makeStaff } from "./support/staff";
 
 // Loading every action definition registers it.
 import.meta.glob("/lib/**/actions/*.ts", { eager: true });
@@ -35,6 +35,8 @@ const fixtures: Record<string, (actor: Actor) => Promise<Record<string, unknown>
     return { userId: user.id };
   },
   "self.set_locale": async (actor) => ({ locale: actor.locale === "en" ? "zh" : "en" }),
+  "self.set_time_zone": async () => ({ timeZone: ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC"][++unique % 4] }),
+  "self.change_password": async () => ({ currentPassword: TEST_PASSWORD, newPassword: "a brand new password", confirmPassword: "a brand new password" }),
   "api_client.create": async () => ({ name: `Client ${++unique}`, requestsPerMinute: 120 }),
   "api_client.revoke": async () => {
     const admin = await makeStaff("admin");

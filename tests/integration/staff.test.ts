@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { authenticate } from "@/lib/auth/authenticate";
+import { changeOwnPasswordAction } from "@/lib/staff/actions/change-own-password";
+import { setOwnTimeZoneAction } from "@/lib/staff/actions/set-own-time-zone";
 import { createStaffAction } from "@/lib/staff/actions/create-staff";
 import { changeStaffRole } from "@/lib/staff/actions/change-staff-role";
 import { setStaffDisabled } from "@/lib/staff/actions/set-staff-disabled";
 import { databaseDump, tableCounts, testDatabase } from "./support/database";
-import { makeStaff, userRow } from "./support/staff";
+import { TEST_PASSWORD, makeStaff, userRow } from "./support/staff";
 
 testDatabase();
 
@@ -56,5 +59,29 @@ describe("staff administration", () => {
   it("answers a missing member with not found", async () => {
     const admin = await makeStaff("admin");
     expect(await setStaffDisabled.run(admin, { userId: 987_654, disabled: "true" })).toMatchObject({ ok: false, code: "not_found" });
+  });
+});
+
+describe("one's own account", () => {
+  it("changes the password only with the current one, and the new one works", async () => {
+    const me = await makeStaff("moderator");
+    const before = databaseDump();
+    const wrong = await changeOwnPasswordAction.run(me, { currentPassword: "not it", newPassword: "new long password", confirmPassword: "new long password" });
+    expect(wrong).toMatchObject({ ok: false, fieldErrors: { currentPassword: ["account.errors.wrongPassword"] } });
+    const differ = await changeOwnPasswordAction.run(me, { currentPassword: TEST_PASSWORD, newPassword: "new long password", confirmPassword: "other long password" });
+    expect(differ).toMatchObject({ ok: false, fieldErrors: { confirmPassword: ["validation.passwordsDiffer"] } });
+    expect(databaseDump()).toBe(before);
+
+    expect(await changeOwnPasswordAction.run(me, { currentPassword: TEST_PASSWORD, newPassword: "new long password", confirmPassword: "new long password" })).toMatchObject({ ok: true });
+    expect(await authenticate(me.email, "new long password", { sleep: async () => {} })).toMatchObject({ ok: true });
+    expect(await authenticate(me.email, TEST_PASSWORD, { sleep: async () => {} })).toMatchObject({ ok: false });
+    expect(databaseDump()).not.toContain("new long password");
+  });
+
+  it("accepts only real time zones", async () => {
+    const me = await makeStaff("auditor");
+    expect(await setOwnTimeZoneAction.run(me, { timeZone: "Mars/Olympus" })).toMatchObject({ ok: false, fieldErrors: { timeZone: ["validation.timeZone"] } });
+    expect(await setOwnTimeZoneAction.run(me, { timeZone: "Europe/Berlin" })).toMatchObject({ ok: true });
+    expect(userRow(me.id).timeZone).toBe("Europe/Berlin");
   });
 });

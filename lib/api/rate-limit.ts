@@ -1,0 +1,19 @@
+/**
+ * A token bucket per key, in this process's memory (one process serves the API, DESIGN.md
+ * "Architecture"): `perMinute` requests may come at once, then they refill evenly over the minute.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  take(key: string, perMinute: number, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const refillPerMs = perMinute / 60_000;
+    const bucket = this.buckets.get(key) ?? { tokens: perMinute, at: now };
+    const tokens = Math.min(perMinute, bucket.tokens + (now - bucket.at) * refillPerMs);
+    if (tokens >= 1) {
+      this.buckets.set(key, { tokens: tokens - 1, at: now });
+      return { ok: true };
+    }
+    this.buckets.set(key, { tokens, at: now });
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)) };
+  }
+}
