@@ -9,6 +9,8 @@ import { getDb, getSqlite } from "@/lib/db";
 import { databasePath } from "@/lib/db/database-path";
 import { applyMigrations } from "@/lib/db/open";
 import { env } from "@/lib/env";
+import { DEMO_REPORTER_KEY } from "@/db/demo/demo-accounts";
+import { clientAddress } from "@/lib/api/client-address";
 
 async function main() {
   const demo = process.argv.includes("--demo");
@@ -16,12 +18,16 @@ async function main() {
   const config = env();
   const databaseFile = databasePath(config.DATABASE_URL);
 
-  if (!process.env.AUTH_SECRET) {
+  for (const [name, demoValue] of [
+    ["AUTH_SECRET", () => demoAuthSecret(databaseFile)],
+    ["REPORTER_HASH_KEY", () => DEMO_REPORTER_KEY],
+  ] as const) {
+    if (process.env[name]) continue;
     if (demo || dev) {
-      process.env.AUTH_SECRET = demoAuthSecret(databaseFile);
+      process.env[name] = demoValue();
     } else {
-      console.error("AUTH_SECRET is required in production: set it to a random string of 32+ characters,");
-      console.error("for example: export AUTH_SECRET=$(openssl rand -base64 32)");
+      console.error(`${name} is required in production: set it to a random string of 32+ characters,`);
+      console.error(`for example: export ${name}=$(openssl rand -base64 32)`);
       process.exit(1);
     }
   }
@@ -37,7 +43,10 @@ async function main() {
   await app.prepare();
 
   const server = createServer((req, res) => {
-    if (isApiRequest(req.url)) return handleApiRequest(req, res);
+    // The client's address as the socket saw it (or the proxy said, when trusted); a client-sent
+    // header of this name is overwritten, so the portal's per-address limit cannot be dodged.
+    req.headers["x-linkdesk-client-ip"] = clientAddress(req, config.TRUST_PROXY === "1");
+    if (isApiRequest(req.url)) return void handleApiRequest(req, res);
     void handleNext(req, res);
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());

@@ -137,6 +137,7 @@ export const cases = sqliteTable(
     escalationNote: text("escalation_note"),
     decidedAt: text("decided_at"),
     closedAt: text("closed_at"),
+    reopenedAt: text("reopened_at"),
   },
   (t) => [
     // One open case per canonical link.
@@ -144,7 +145,7 @@ export const cases = sqliteTable(
       .on(t.linkId)
       .where(sql`status in ('open', 'escalated')`),
     index("cases_queue_idx").on(t.status, t.priority, t.id),
-    index("cases_link_idx").on(t.linkId),
+    index("cases_link_idx").on(t.linkId, t.decidedAt),
     index("cases_opened_idx").on(t.openedAt),
   ],
 );
@@ -165,12 +166,16 @@ export const reports = sqliteTable(
     source: text("source", { enum: ["portal", "api"] }).notNull(),
     apiClientId: integer("api_client_id").references(() => apiClients.id),
     idempotencyKey: text("idempotency_key"),
+    // Filed on a link decided within the last days: joins the decided case without reopening it
+    // unless the evidence changes (lib/reports/case-grouping.ts).
+    afterDecision: integer("after_decision", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
     index("reports_created_idx").on(t.createdAt),
     index("reports_case_idx").on(t.caseId),
     index("reports_reporter_link_idx").on(t.reporterHash, t.linkId),
+    index("reports_case_after_decision_idx").on(t.caseId, t.afterDecision, t.createdAt),
     uniqueIndex("reports_client_idempotency_uq").on(t.apiClientId, t.idempotencyKey),
   ],
 );

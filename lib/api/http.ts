@@ -1,12 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export type ApiRequest = {
-  req: IncomingMessage;
-  method: string;
-  url: URL;
-  requestId: string;
-};
-
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
@@ -26,6 +19,49 @@ export function sendError(
   code: string,
   message: string,
   headers: Record<string, string> = {},
+  fields?: Record<string, string[]>,
 ) {
-  sendJson(res, status, { error: { code, message } }, headers);
+  sendJson(res, status, { error: { code, message, ...(fields ? { fields } : {}) } }, headers);
+}
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export type BodyResult = { ok: true; value: unknown } | { ok: false; code: "body_too_large" | "malformed_json"; message: string };
+
+/** Reads a JSON body of at most 16 KB; a larger one is refused without reading the rest. */
+export function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<BodyResult> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > limit) {
+      req.resume();
+      return resolve({ ok: false, code: "body_too_large", message: `The body may be at most ${limit} bytes` });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (result: BodyResult) => {
+      if (done) return;
+      done = true;
+      resolve(result);
+    };
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.resume();
+        finish({ ok: false, code: "body_too_large", message: `The body may be at most ${limit} bytes` });
+        return;
+      }
+      if (!done) chunks.push(chunk);
+    });
+    req.on("end", () => {
+      if (done) return;
+      const text = Buffer.concat(chunks).toString("utf8");
+      try {
+        finish({ ok: true, value: JSON.parse(text) });
+      } catch {
+        finish({ ok: false, code: "malformed_json", message: "The body is not valid JSON" });
+      }
+    });
+    req.on("error", () => finish({ ok: false, code: "malformed_json", message: "The body could not be read" }));
+  });
 }

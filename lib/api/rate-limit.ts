@@ -17,3 +17,19 @@ export class RateLimiter {
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)) };
   }
 }
+
+const shared = globalThis as unknown as { __linkdeskLimiters?: Map<string, RateLimiter> };
+
+/**
+ * A limiter shared by the API layer and Next's bundle (two copies of this module in one process),
+ * so a reporter's limit holds across the client API and the portal.
+ */
+export function sharedLimiter(name: "client" | "reporter" | "portal-ip"): RateLimiter {
+  const limiters = (shared.__linkdeskLimiters ??= new Map());
+  let limiter = limiters.get(name);
+  if (!limiter) {
+    limiter = new RateLimiter();
+    limiters.set(name, limiter);
+  }
+  return limiter;
+}

@@ -1,4 +1,4 @@
-export type FailureCode = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "not_found" | "error";
+export type FailureCode = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "not_found" | "rate_limited" | "error";
 
 /** What every action answers. Messages and field errors are message-catalog keys. */
 export type ActionResult<T = unknown> =

@@ -34,3 +34,8 @@ export function can(role: Role | null | undefined, permission: Permission): bool
 }
 
 export const allPermissions = Object.keys(permissionTable) as Permission[];
+
+/** Whether a caller may run something guarded by a permission, or open to everyone ("public"). */
+export function allows(access: Permission | "public", role: Role | null | undefined): boolean {
+  return access === "public" || can(role, access);
+}

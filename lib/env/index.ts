@@ -9,6 +9,12 @@ const schema = z.object({
   DEFAULT_TIME_ZONE: z.string().default("Asia/Shanghai"),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Keys the hash of reporters' pseudonymous ids; only the hash is stored. */
+  REPORTER_HASH_KEY: z.string().min(16, "REPORTER_HASH_KEY must be at least 16 characters").optional(),
+  REPORTS_PER_REPORTER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  PORTAL_REPORTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema>;

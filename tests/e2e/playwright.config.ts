@@ -37,6 +37,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DATABASE_URL: `file:${e2eDatabaseFile}`,
+      REPORTER_HASH_KEY: randomBytes(24).toString("base64url"),
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       SIGN_IN_LOCK_MINUTES: "15",
     },

@@ -8,8 +8,9 @@ import { type Role, roles, users } from "@/db/schema";
 import { createApiClient } from "@/lib/api-clients/api-clients";
 import type { Actor } from "@/lib/auth/actor";
 import { definedActions } from "@/lib/auth/define-action";
-import { can } from "@/lib/auth/permissions";
+import { allows } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { addPlatformDomain, createPlatform } from "@/lib/platforms/registry-admin";
 import { databaseDump, tableCounts, testDatabase } from "./support/database";
 import { TEST_PASSWORD, makeOneOfEachRole, makeStaff } from "./support/staff";
 
@@ -38,13 +39,31 @@ const fixtures: Record<string, (actor: Actor) => Promise<Record<string, unknown>
   "self.set_time_zone": async () => ({ timeZone: ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC"][++unique % 4] }),
   "self.change_password": async () => ({ currentPassword: TEST_PASSWORD, newPassword: "a brand new password", confirmPassword: "a brand new password" }),
   "api_client.create": async () => ({ name: `Client ${++unique}`, requestsPerMinute: 120 }),
+  "report.file_portal": async () => ({ url: `https://matrix-${++unique}.example.com/page`, category: "fraud_scam", scene: "group" }),
   "api_client.revoke": async () => {
     const admin = await makeStaff("admin");
     return { clientId: createApiClient(getDb(), { actorId: admin.id }, { name: "To revoke", requestsPerMinute: 60 }).id };
   },
+  "platform.create": async () => ({ slug: `platform-${++unique}`, name: "Test platform", nameZh: "测试平台", kind: "shop" }),
+  "platform.add_domain": async () => ({
+    platformId: createPlatform(getDb(), { actorId: null }, { slug: `with-domain-${++unique}`, name: "P", nameZh: "平台", kind: "shop" }).id,
+    domain: `site-${unique}.example`,
+    kind: "registrable",
+  }),
+  "platform.remove_domain": async () => {
+    const platform = createPlatform(getDb(), { actorId: null }, { slug: `losing-domain-${++unique}`, name: "P", nameZh: "平台", kind: "shop" });
+    return { domainId: addPlatformDomain(getDb(), { actorId: null }, { platformId: platform.id, domain: `old-${unique}.example`, kind: "short_link" }).id };
+  },
 };
 
 const actions = definedActions();
+
+let visitors = 0;
+/** A distinct visitor and address per call, so public actions are not refused as duplicates. */
+function signedOutOrigin() {
+  visitors += 1;
+  return { ip: `198.51.100.${visitors % 250}`, visitorId: `matrix-visitor-${visitors}-${Date.now()}` };
+}
 
 describe("authorization matrix", () => {
   let actors: Record<Role, Actor>;
@@ -59,22 +78,29 @@ describe("authorization matrix", () => {
 
   for (const action of actions) {
     describe(action.name, () => {
-      it("signed out: refused, nothing written", async () => {
+      const publicAction = action.permission === "public";
+      it(`signed out: ${publicAction ? "allowed, and audited" : "refused, nothing written"}`, async () => {
         const input = await fixtures[action.name]!(actors.admin);
         const before = databaseDump();
-        const result = await action.run(null, input);
-        expect(result).toMatchObject({ ok: false, code: "unauthenticated" });
-        expect(databaseDump()).toBe(before);
+        const eventsBefore = tableCounts().audit_events!;
+        const result = await action.run(null, input, undefined, signedOutOrigin());
+        if (publicAction) {
+          expect(result).toMatchObject({ ok: true });
+          expect(tableCounts().audit_events).toBeGreaterThan(eventsBefore);
+        } else {
+          expect(result).toMatchObject({ ok: false, code: "unauthenticated" });
+          expect(databaseDump()).toBe(before);
+        }
       });
 
       for (const role of roles) {
-        const allowed = can(role, action.permission);
+        const allowed = allows(action.permission, role);
         it(`${role}: ${allowed ? "allowed, and audited" : "refused, nothing written"}`, async () => {
           const actor = actors[role];
           const input = await fixtures[action.name]!(actor);
           const before = allowed ? JSON.stringify(tableCounts()) : databaseDump();
           const eventsBefore = tableCounts().audit_events!;
-          const result = await action.run(actor, input);
+          const result = await action.run(actor, input, undefined, signedOutOrigin());
           if (allowed) {
             expect(result).toMatchObject({ ok: true });
             expect(tableCounts().audit_events).toBeGreaterThan(eventsBefore);
@@ -93,7 +119,7 @@ describe("invalid input", () => {
     const admin = await makeStaff("admin");
     const senior = await makeStaff("senior");
     for (const action of actions) {
-      const actor = can("admin", action.permission) ? admin : senior;
+      const actor = allows(action.permission, "admin") ? admin : senior;
       const before = databaseDump();
       const result = await action.run(actor, { junk: "<script>", userId: "not-a-number", clientId: -1, locale: "fr" });
       expect(result, action.name).toMatchObject({ ok: false, code: "invalid" });

@@ -1,17 +1,20 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/require-page";
 import { getDb } from "@/lib/db";
 import { platformList } from "@/lib/platforms/platform-list";
+import { NewPlatformForm } from "./new-platform-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("platforms"))("title") };
 }
 
 export default async function PlatformsPage() {
-  await requirePage("platforms.view");
+  const actor = await requirePage("platforms.view");
   const t = await getTranslations("platforms");
   const locale = await getLocale();
   const format = await getFormatter();
@@ -24,8 +27,10 @@ export default async function PlatformsPage() {
       ) : (
         <DataTable columns={[t("name"), t("kind"), t("domains"), t("shortLinks"), t("links")]}>
           {rows.map((p) => (
-            <Row key={p.id}>
-              <Cell className="font-medium">{locale === "zh" ? p.nameZh : p.name}</Cell>
+            <Row key={p.id} testId={`platform-${p.slug}`}>
+              <Cell className="font-medium">
+                <Link className="text-brand-700 hover:underline" href={`/platforms/${p.id}`}>{locale === "zh" ? p.nameZh : p.name}</Link>
+              </Cell>
               <Cell>{t(`kinds.${p.kind}`)}</Cell>
               <Cell className="font-mono text-xs">{p.isIndependent ? t("independentNote") : p.domains}</Cell>
               <Cell className="font-mono text-xs">{p.shortLinkDomains ?? "—"}</Cell>
@@ -34,6 +39,7 @@ export default async function PlatformsPage() {
           ))}
         </DataTable>
       )}
+      {can(actor.role, "platforms.edit") && <NewPlatformForm />}
     </>
   );
 }

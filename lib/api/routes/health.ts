@@ -1,10 +1,10 @@
-import type { ServerResponse } from "node:http";
+import type { RouteContext } from "../router";
 import { getSqlite } from "@/lib/db";
 import { sendJson } from "../http";
 import { appVersion } from "../version";
 
 /** Public liveness and readiness: the version, and whether the database answers and is migrated. */
-export function health(res: ServerResponse) {
+export function health({ res }: RouteContext) {
   let database: { status: "ok"; migrations: number } | { status: "unavailable"; error: string };
   try {
     const sqlite = getSqlite();

@@ -1,0 +1,41 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApiClient } from "./client-auth";
+
+export type RouteContext = {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  params: Record<string, string>;
+  requestId: string;
+  client: ApiClient | null;
+};
+
+export type Route = {
+  method: "GET" | "POST";
+  /** "/api/v1/reports/:id": a segment starting with ":" captures a parameter. */
+  path: string;
+  auth: "public" | "client";
+  handle: (ctx: RouteContext) => void | Promise<void>;
+};
+
+/** The routes whose path matches, with the captured parameters. */
+export function matchRoutes(routes: Route[], pathname: string): { route: Route; params: Record<string, string> }[] {
+  const segments = pathname.split("/");
+  const matches: { route: Route; params: Record<string, string> }[] = [];
+  for (const route of routes) {
+    const pattern = route.path.split("/");
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const ok = pattern.every((part, i) => {
+      const segment = segments[i]!;
+      if (part.startsWith(":")) {
+        if (!segment) return false;
+        params[part.slice(1)] = decodeURIComponent(segment);
+        return true;
+      }
+      return part === segment;
+    });
+    if (ok) matches.push({ route, params });
+  }
+  return matches;
+}
