@@ -20,7 +20,8 @@ export type DomainIndex = {
   independentPlatformId: number;
 };
 
-type Cache = { version: number; built: { version: number; db: Db; index: DomainIndex } | null };
+// Keyed by the SQLite connection, not the drizzle wrapper: each module copy wraps the one connection.
+type Cache = { version: number; built: { version: number; connection: unknown; index: DomainIndex } | null };
 const globalCache = globalThis as unknown as { __linkdeskDomainIndex?: Cache };
 
 function cache(): Cache {
@@ -30,10 +31,10 @@ function cache(): Cache {
 /** The current index of `db`'s registry, rebuilt when it was invalidated or `db` is another handle. */
 export function domainIndex(db: Db): DomainIndex {
   const c = cache();
-  if (c.built && c.built.version === c.version && c.built.db === db) return c.built.index;
+  if (c.built && c.built.version === c.version && c.built.connection === db.$client) return c.built.index;
   const version = c.version;
   const index = buildDomainIndex(db);
-  c.built = { version, db, index };
+  c.built = { version, connection: db.$client, index };
   return index;
 }
 
