@@ -280,6 +280,25 @@ export const verdicts = sqliteTable(
   ],
 );
 
+// The change feed clients mirror verdicts through (DESIGN.md "Link verdicts"), read in `seq` order:
+// one row each time a verdict starts or stops applying to its key. Level "L0" says that verdict no
+// longer holds its key (lifted), so the key is clear again unless another verdict holds it; a
+// mirror keeps the unexpired rows per key and applies the strongest (lib/verdicts/precedence.ts).
+export const verdictChanges = sqliteTable(
+  "verdict_changes",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    verdictId: integer("verdict_id").notNull().references(() => verdicts.id),
+    keyType: text("key_type", { enum: ["url", "domain"] }).notNull(),
+    // links.url_hash (SHA-256 of the canonical URL) or the registrable domain.
+    key: text("key").notNull(),
+    level: text("level", { enum: levels }).notNull(),
+    expiresAt: text("expires_at"),
+    changedAt: text("changed_at").notNull(),
+  },
+  (t) => [index("verdict_changes_key_idx").on(t.keyType, t.key)],
+);
+
 export const rectificationNotices = sqliteTable(
   "rectification_notices",
   {
