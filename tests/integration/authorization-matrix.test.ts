@@ -12,6 +12,7 @@ import { allows } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { addPlatformDomain, createPlatform } from "@/lib/platforms/registry-admin";
 import { databaseDump, tableCounts, testDatabase } from "./support/database";
+import { changedDraftNumber, draftNumber, rumourChange, withoutDraft } from "./support/rule-drafts";
 import { TEST_PASSWORD, makeOneOfEachRole, makeStaff } from "./support/staff";
 
 // Loading every action definition registers it.
@@ -54,6 +55,13 @@ const fixtures: Record<string, (actor: Actor) => Promise<Record<string, unknown>
     const platform = createPlatform(getDb(), { actorId: null }, { slug: `losing-domain-${++unique}`, name: "P", nameZh: "平台", kind: "shop" });
     return { domainId: addPlatformDomain(getDb(), { actorId: null }, { platformId: platform.id, domain: `old-${unique}.example`, kind: "short_link" }).id };
   },
+  "rules.start_draft": async () => {
+    withoutDraft();
+    return {};
+  },
+  "rules.update_draft_rule": async () => rumourChange(draftNumber()),
+  "rules.discard_draft": async () => ({ version: draftNumber() }),
+  "rules.publish_draft": async () => ({ version: changedDraftNumber(), summary: `Matrix publish ${++unique}` }),
 };
 
 const actions = definedActions();
@@ -118,8 +126,9 @@ describe("invalid input", () => {
   it("gets field errors and writes nothing, for every action", async () => {
     const admin = await makeStaff("admin");
     const senior = await makeStaff("senior");
+    const manager = await makeStaff("manager");
     for (const action of actions) {
-      const actor = allows(action.permission, "admin") ? admin : senior;
+      const actor = allows(action.permission, "admin") ? admin : allows(action.permission, "senior") ? senior : manager;
       const before = databaseDump();
       const result = await action.run(actor, { junk: "<script>", userId: "not-a-number", clientId: -1, locale: "fr" });
       expect(result, action.name).toMatchObject({ ok: false, code: "invalid" });
