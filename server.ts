@@ -7,6 +7,7 @@ import { handleApiRequest, isApiRequest } from "@/lib/api/handle-request";
 import { demoAuthSecret } from "@/lib/auth/demo-secret";
 import { getDb, getSqlite } from "@/lib/db";
 import { databasePath } from "@/lib/db/database-path";
+import { startBackgroundCheckpoints } from "@/lib/db/background-checkpoints";
 import { applyMigrations } from "@/lib/db/open";
 import { env } from "@/lib/env";
 import { DEMO_REPORTER_KEY } from "@/db/demo/demo-accounts";
@@ -33,6 +34,8 @@ async function main() {
   }
 
   applyMigrations(getDb());
+  // WAL checkpoints on a worker thread, so that no request waits for one (lib/db/background-checkpoints.ts).
+  const checkpoints = databaseFile === ":memory:" ? null : startBackgroundCheckpoints(databaseFile, getSqlite());
   if (demo) {
     const { seedIfEmpty } = await import("@/db/seed-if-empty");
     await seedIfEmpty(getDb());
@@ -57,7 +60,8 @@ async function main() {
   });
 
   const shutdown = () => {
-    server.close(() => {
+    server.close(async () => {
+      await checkpoints?.stop();
       getSqlite().close();
       process.exit(0);
     });

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { apiClients } from "@/db/schema";
 import { hashApiKey } from "@/lib/api-clients/key";
 import { type Db, getDb } from "@/lib/db";
@@ -11,10 +11,24 @@ export function authenticateClient(req: IncomingMessage, db: Db = getDb()): ApiC
   const header = req.headers.authorization;
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
   if (!match?.[1]) return null;
-  const row = db
+  return clientByKeyHash(db).get({ keyHash: hashApiKey(match[1]) }) ?? null;
+}
+
+// Every API request looks its key up: the statement is prepared once per SQLite connection.
+const prepared = new WeakMap<object, ReturnType<typeof prepareClientByKeyHash>>();
+
+const prepareClientByKeyHash = (db: Db) =>
+  db
     .select({ id: apiClients.id, name: apiClients.name, requestsPerMinute: apiClients.requestsPerMinute })
     .from(apiClients)
-    .where(and(eq(apiClients.keyHash, hashApiKey(match[1])), isNull(apiClients.revokedAt)))
-    .get();
-  return row ?? null;
+    .where(and(eq(apiClients.keyHash, sql.placeholder("keyHash")), isNull(apiClients.revokedAt)))
+    .prepare();
+
+function clientByKeyHash(db: Db) {
+  let statement = prepared.get(db.$client);
+  if (!statement) {
+    statement = prepareClientByKeyHash(db);
+    prepared.set(db.$client, statement);
+  }
+  return statement;
 }
