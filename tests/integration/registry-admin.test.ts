@@ -14,7 +14,7 @@ import { createPlatformAction } from "@/lib/platforms/actions/create-platform";
 import { attribute } from "@/lib/platforms/attribution";
 import { domainIndex, invalidateDomainIndex } from "@/lib/platforms/domain-index";
 import { addPlatformDomain, createPlatform, removePlatformDomain } from "@/lib/platforms/registry-admin";
-import { databaseDump, testDatabase } from "./support/database";
+import { databaseDump, refusedWithoutWrites, testDatabase } from "./support/database";
 import { makeStaff } from "./support/staff";
 
 const { db, sqlite } = testDatabase();
@@ -35,16 +35,9 @@ beforeAll(async () => {
 
 /** Asserts that `run` is refused with `code` (and these field errors) and that no row changed. */
 function expectRefusal(run: () => unknown, code: string, fieldErrors?: Record<string, string[]>) {
-  const before = databaseDump();
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ActionError);
-  expect(caught).toMatchObject({ code, ...(fieldErrors ? { fieldErrors } : {}) });
-  expect(databaseDump()).toBe(before);
+  const refusal = refusedWithoutWrites(run);
+  expect(refusal).toMatchObject({ code, ...(fieldErrors ? { fieldErrors } : {}) });
+  return refusal;
 }
 
 describe("registry changes are audited", () => {

@@ -4,7 +4,6 @@
 // input — writes nothing.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDemo } from "@/db/seed-demo";
-import { ActionError } from "@/lib/auth/action-result";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { publishDraftAction } from "@/lib/rules/actions/publish-draft";
@@ -18,7 +17,7 @@ import { discardDraft, startDraft, updateDraftRule } from "@/lib/rules/drafts";
 import { publishDraft } from "@/lib/rules/publish";
 import { publishedRulebook } from "@/lib/rules/published-rulebook";
 import { draftVersion, ruleVersionByNumber, rulesOf } from "@/lib/rules/versions";
-import { databaseDump, testDatabase } from "./support/database";
+import { databaseDump, refusedWithoutWrites, testDatabase } from "./support/database";
 import { makeStaff } from "./support/staff";
 
 const { db, sqlite } = testDatabase();
@@ -55,17 +54,9 @@ const shorterRumourWarning = (version: number, days = 14) => ({
 
 /** Asserts that `run` is refused with `code` (and these field errors) and that no row changed. */
 function expectRefusal(run: () => unknown, code: string, fieldErrors?: Record<string, string[]>) {
-  const before = databaseDump();
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ActionError);
-  expect(caught).toMatchObject({ code, ...(fieldErrors ? { fieldErrors } : {}) });
-  expect(databaseDump()).toBe(before);
-  return caught as ActionError;
+  const refusal = refusedWithoutWrites(run);
+  expect(refusal).toMatchObject({ code, ...(fieldErrors ? { fieldErrors } : {}) });
+  return refusal;
 }
 
 const version1Rules = () => JSON.stringify(rulesOf(db, ruleVersionByNumber(db, 1)!.id));

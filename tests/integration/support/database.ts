@@ -1,3 +1,5 @@
+import { expect } from "vitest";
+import { ActionError } from "@/lib/auth/action-result";
 import { getDb, getSqlite } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/open";
 
@@ -26,4 +28,19 @@ export function databaseDump(): string {
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
     .all() as { name: string }[];
   return JSON.stringify(tables.map(({ name }) => [name, sqlite.prepare(`select * from "${name}" order by rowid`).all()]));
+}
+
+/** Runs something that must be refused: returns the ActionError, and fails if any row changed. */
+export function refusedWithoutWrites(run: () => unknown): ActionError {
+  const before = databaseDump();
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(ActionError);
+  // A boolean rather than a diff: the dump is the whole database.
+  expect(databaseDump() === before, "the refused call changed the database").toBe(true);
+  return caught as ActionError;
 }
