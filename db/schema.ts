@@ -45,6 +45,8 @@ export const apiClients = sqliteTable("api_clients", {
   keyPrefix: text("key_prefix").notNull(),
   keyHash: text("key_hash").notNull().unique(),
   requestsPerMinute: integer("requests_per_minute").notNull().default(600),
+  // Set for a platform's own client: it may answer that platform's rectification notices.
+  platformId: integer("platform_id").references((): AnySQLiteColumn => platforms.id),
   createdBy: integer("created_by").references(() => users.id),
   createdAt: createdAt(),
   revokedAt: text("revoked_at"),
@@ -238,6 +240,8 @@ export const decisions = sqliteTable(
     level: text("level", { enum: levels }).notNull(),
     durationHours: integer("duration_hours"),
     ruleVersionId: integer("rule_version_id").notNull().references(() => ruleVersions.id),
+    // For a violation: which offence of the registrable domain within the repeat window this is (1 = first).
+    offenceNumber: integer("offence_number"),
     recommendedLevel: text("recommended_level", { enum: levels }),
     rationale: text("rationale"),
     internalNote: text("internal_note"),
@@ -310,6 +314,9 @@ export const rectificationNotices = sqliteTable(
     deadlineAt: text("deadline_at").notNull(),
     answeredAt: text("answered_at"),
     answer: text("answer"),
+    // Who recorded the answer: the platform's API client, or a manager on the platform's behalf.
+    answeredByClientId: integer("answered_by_client_id").references(() => apiClients.id),
+    answeredByUserId: integer("answered_by_user_id").references(() => users.id),
   },
   (t) => [
     index("notices_platform_idx").on(t.platformId, t.deadlineAt),
@@ -321,8 +328,14 @@ export const restoreRequests = sqliteTable(
   "restore_requests",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    // What the requester keeps to follow the request (lib/reports/tracking-code.ts).
+    trackingCode: text("tracking_code").notNull().unique(),
     linkId: integer("link_id").notNull().references(() => links.id),
     verdictId: integer("verdict_id").references(() => verdicts.id),
+    requester: text("requester", { enum: ["link_owner", "platform"] }).notNull(),
+    source: text("source", { enum: ["portal", "api"] }).notNull(),
+    apiClientId: integer("api_client_id").references(() => apiClients.id),
+    rawUrl: text("raw_url").notNull(),
     contact: text("contact").notNull(),
     explanation: text("explanation").notNull(),
     status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull().default("pending"),
@@ -331,7 +344,10 @@ export const restoreRequests = sqliteTable(
     reviewedAt: text("reviewed_at"),
     reviewNote: text("review_note"),
   },
-  (t) => [index("restore_requests_status_idx").on(t.status, t.submittedAt)],
+  (t) => [
+    index("restore_requests_status_idx").on(t.status, t.submittedAt),
+    index("restore_requests_verdict_idx").on(t.verdictId, t.status),
+  ],
 );
 
 export const appeals = sqliteTable(

@@ -137,6 +137,7 @@ export function decideCase(
         level: input.level,
         durationHours,
         ruleVersionId: rulebook.ruleVersionId,
+        offenceNumber: violation ? facts.priorOffences + 1 : null,
         // What the rules call for is only comparable with a violation's level; for "no violation"
         // the recommendation (a violation's handling) stays in the audit event alone.
         recommendedLevel: violation ? recommendation.level : null,
