@@ -10,6 +10,14 @@ export const permissionTable = {
   "cases.decide": ["moderator", "senior"],
   /** Decide L4/L5, appeals and restore requests; reassign; reverse. */
   "cases.decideSenior": ["senior"],
+  /** Review restore requests: approval lifts the verdict. */
+  "restore.review": ["senior"],
+  /** Rectification notices and the platforms' answers. */
+  "notices.view": everyone,
+  /** Record a platform's answer to a notice on its behalf. */
+  "notices.answer": ["manager"],
+  /** The fairness report: handling of each platform's links in the same situation. */
+  "fairness.view": ["manager", "auditor"],
   "rules.view": everyone,
   "rules.edit": ["manager"],
   "ratings.view": everyone,
