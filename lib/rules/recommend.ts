@@ -83,12 +83,22 @@ type DomainBlockGate =
   | { kind: "critical" }
   | { kind: "threshold_met"; openLinks: number; threshold: number }
   | { kind: "not_allowed" }
+  | { kind: "platform_domain" }
   | { kind: "no_threshold" }
   | { kind: "below_threshold"; openLinks: number; threshold: number };
 
 // DESIGN.md, L4: "only when several links of the domain are confirmed and unrectified, or the
-// category is critical" — and only when the rule allows a domain block at all.
-function domainBlockGate(rule: RuleForEngine, step: LadderStep, openViolationsOnDomain: number): DomainBlockGate {
+// category is critical" — and only when the rule allows a domain block at all. A registered platform's
+// own domain (taobao.com, v.douyin.com's douyin.com) hosts the pages of countless shops and creators:
+// blocking it would block them all for one owner's violation, so repeat offences there fall back to
+// the strongest URL block and put the platform itself under an L5 provider sanction instead.
+function domainBlockGate(rule: RuleForEngine, step: LadderStep, facts: CaseFacts): DomainBlockGate {
+  const gate = ruleGate(rule, step, facts.openViolationsOnDomain);
+  const wouldBlockDomain = gate.kind === "critical" || gate.kind === "threshold_met";
+  return wouldBlockDomain && !facts.isIndependent ? { kind: "platform_domain" } : gate;
+}
+
+function ruleGate(rule: RuleForEngine, step: LadderStep, openViolationsOnDomain: number): DomainBlockGate {
   if (step.level !== "L4") return { kind: "not_at_this_step" };
   if (!rule.allowsDomainBlock) return { kind: "not_allowed" };
   if (rule.severity === "critical") return { kind: "critical" };
@@ -127,9 +137,9 @@ export function recommend(rulebook: RulebookForEngine, facts: CaseFacts): Recomm
   const ladderStep = rule.ladder[offenceNumber - 1]!;
   const critical = rule.severity === "critical";
 
-  const gate = domainBlockGate(rule, ladderStep, facts.openViolationsOnDomain);
+  const gate = domainBlockGate(rule, ladderStep, facts);
   let handling = ladderStep;
-  if (gate.kind === "not_allowed" || gate.kind === "no_threshold" || gate.kind === "below_threshold") {
+  if (gate.kind === "not_allowed" || gate.kind === "platform_domain" || gate.kind === "no_threshold" || gate.kind === "below_threshold") {
     handling = strongestUrlBlock(rule.ladder);
   }
   // The default rulebook starts every critical ladder at L3 and rulebookProblems refuses one that
@@ -139,7 +149,7 @@ export function recommend(rulebook: RulebookForEngine, facts: CaseFacts): Recomm
 
   // Evasion carries L5 on top of its L4 (DESIGN.md). An independent site belongs to no registered
   // platform, so there is no provider to demand rectification from or to rate.
-  const sanctionable = isCategoryCode(rule.category) && alsoSanctionsProvider.has(rule.category);
+  const sanctionable = (isCategoryCode(rule.category) && alsoSanctionsProvider.has(rule.category)) || gate.kind === "platform_domain";
   const alsoSanctionProvider = sanctionable && !facts.isIndependent;
 
   return {
@@ -214,6 +224,11 @@ function gateText(gate: DomainBlockGate, fallback: { en: string; zh: string }) {
       return {
         en: `L4 is not recommended: this rule does not allow a domain-wide block.${instead.en}`,
         zh: `不建议 L4：本规则不允许封禁整个域名。${instead.zh}`,
+      };
+    case "platform_domain":
+      return {
+        en: `L4 is not recommended: the domain belongs to a registered platform, and blocking it would block every shop and creator on it. The platform is sanctioned (L5) instead.${instead.en}`,
+        zh: `不建议 L4：该域名属于已登记平台，封禁将波及其上所有商家和创作者，改为对平台记录 L5 处罚。${instead.zh}`,
       };
     case "no_threshold":
       return {

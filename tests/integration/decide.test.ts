@@ -343,7 +343,7 @@ describe("repeat offences and domain blocks", () => {
   });
 
   it("lets a senior block a domain only when the engine permits it, and the block covers the domain's other URLs", () => {
-    const first = openCase("https://www.xiaohongshu.com/explore/900000060");
+    const first = openCase("https://www.lucky-redpacket.top/p/900000060");
     const refusal = expectRefused(
       () => decideCase(db, senior, input(first, { level: "L4" }), { now }),
       "invalid",
@@ -352,8 +352,8 @@ describe("repeat offences and domain blocks", () => {
     expect(refusal.fieldErrors?.reasonEn?.[0]).toContain("This step is not a domain-wide block (L4)");
     decideCase(db, senior, input(first), { now });
 
-    // Second fraud violation on xiaohongshu.com: the ladder's L4 step, allowed as the category is critical.
-    const second = openCase("https://www.xiaohongshu.com/explore/900000061");
+    // Second fraud violation on lucky-redpacket.top: the ladder's L4 step, allowed as the category is critical.
+    const second = openCase("https://www.lucky-redpacket.top/p/900000061");
     expect(recommendationFor(db, second, "fraud_scam", now)).toMatchObject({ level: "L4", scope: "domain" });
     expectRefused(() => decideCase(db, moderator, input(second, { level: "L4" }), { now }), "forbidden");
     const result = decideCase(db, senior, input(second, { level: "L4" }), { now, requestId: "decide-l4" });
@@ -361,35 +361,48 @@ describe("repeat offences and domain blocks", () => {
     expect(one("select scope, link_id, domain, level, expires_at from verdicts where id = ?", result.verdictId)).toEqual({
       scope: "domain",
       link_id: null,
-      domain: "xiaohongshu.com",
+      domain: "lucky-redpacket.top",
       level: "L4",
       expires_at: null,
     });
     expect(one("select key_type, key, level from verdict_changes where verdict_id = ?", result.verdictId)).toEqual({
       key_type: "domain",
-      key: "xiaohongshu.com",
+      key: "lucky-redpacket.top",
       level: "L4",
     });
     // A URL nobody has reported yet is covered by the domain block.
-    const elsewhere = { urlHash: urlHash("https://www.xiaohongshu.com/explore/never-reported"), registrableDomain: "xiaohongshu.com" };
+    const elsewhere = { urlHash: urlHash("https://www.lucky-redpacket.top/p/never-reported"), registrableDomain: "lucky-redpacket.top" };
     expect(verdictsInForce(db, elsewhere, later(60_000)).map((v) => v.id)).toEqual([result.verdictId]);
+  });
+
+  it("never blocks a registered platform's own domain: the repeat offence blocks the URL and sanctions the platform", () => {
+    decideCase(db, senior, input(openCase("https://www.xiaohongshu.com/explore/900000062")), { now });
+    const second = openCase("https://www.xiaohongshu.com/explore/900000063");
+    expect(recommendationFor(db, second, "fraud_scam", now)).toMatchObject({ level: "L3", scope: "url", alsoSanctionProvider: true, offenceNumber: 2 });
+    const refusal = expectRefused(() => decideCase(db, senior, input(second, { level: "L4" }), { now }), "invalid", "decisions.errors.domainBlockNotAllowed");
+    expect(refusal.fieldErrors?.reasonEn?.[0]).toContain("the domain belongs to a registered platform");
+    const result = decideCase(db, senior, input(second), { now });
+    expect(one("select scope, level from verdicts where id = ?", result.verdictId)).toEqual({ scope: "url", level: "L3" });
+    const notice = one<{ id: number }>("select id from rectification_notices where decision_id = ?", result.decisionId);
+    const sent = one<{ after: string }>("select after from audit_events where action = 'notice.sent' and target_id = ?", String(notice.id));
+    expect(JSON.parse(sent.after).providerSanction).toBe(true);
   });
 
   it("permits a domain block for a category that is not critical once enough of the domain's links are under a verdict", () => {
     const decideTrade = (url: string, level: DecisionInput["level"], durationHours: number | null, at: Date = now) =>
       decideCase(db, moderator, input(openCase(url, "illegal_trade", at), { category: "illegal_trade", level, durationHours }), { now: at });
 
-    // douyin.com: two illegal-trade violations, both still in force: the third reaches the threshold of 3.
-    decideTrade("https://www.douyin.com/video/900000070", "L2", 720);
-    decideTrade("https://www.douyin.com/video/900000071", "L3", null);
-    const third = openCase("https://www.douyin.com/video/900000072", "illegal_trade");
+    // cheap-pills.shop: two illegal-trade violations, both still in force: the third reaches the threshold of 3.
+    decideTrade("https://www.cheap-pills.shop/item/900000070", "L2", 720);
+    decideTrade("https://www.cheap-pills.shop/item/900000071", "L3", null);
+    const third = openCase("https://www.cheap-pills.shop/item/900000072", "illegal_trade");
     expect(recommendationFor(db, third, "illegal_trade", now)).toMatchObject({ level: "L4", scope: "domain", offenceNumber: 3 });
     expect(decideCase(db, senior, input(third, { category: "illegal_trade", level: "L4" }), { now }).verdictId).not.toBeNull();
 
-    // kuaishou.com: the same history, but the earlier verdicts have expired, so they are not open violations.
-    decideTrade("https://www.kuaishou.com/short-video/900000080", "L2", 1);
-    decideTrade("https://www.kuaishou.com/short-video/900000081", "L2", 1);
-    const kuaishou = openCase("https://www.kuaishou.com/short-video/900000082", "illegal_trade");
+    // pills-again.shop: the same history, but the earlier verdicts have expired, so they are not open violations.
+    decideTrade("https://www.pills-again.shop/item/900000080", "L2", 1);
+    decideTrade("https://www.pills-again.shop/item/900000081", "L2", 1);
+    const kuaishou = openCase("https://www.pills-again.shop/item/900000082", "illegal_trade");
     const inTwoHours = later(2 * HOUR_MS);
     expect(recommendationFor(db, kuaishou, "illegal_trade", inTwoHours)).toMatchObject({ level: "L3", scope: "url", offenceNumber: 3 });
     const refusal = expectRefused(

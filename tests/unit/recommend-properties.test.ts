@@ -132,13 +132,14 @@ describe("recommend over random valid rulebooks", () => {
     );
   });
 
-  it("recommends L4, on the whole domain, only when the rule allows it and the category is critical or the threshold is reached", () => {
+  it("recommends L4, on the whole domain, only when the rule allows it, the category is critical or the threshold is reached, and the domain is no registered platform's", () => {
     fc.assert(
       fc.property(validRulebook, facts, (rulebook, f) => {
         const rule = ruleOf(rulebook, f.category);
         const result = recommend(rulebook, f);
         const ladderStep = rule.ladder[result.offenceNumber - 1]!;
         const allowed =
+          f.isIndependent &&
           rule.allowsDomainBlock &&
           (rule.severity === "critical" ||
             (rule.domainBlockThreshold !== null && f.openViolationsOnDomain + 1 >= rule.domainBlockThreshold));
@@ -146,6 +147,9 @@ describe("recommend over random valid rulebooks", () => {
         if (ladderStep.level === "L4" && !allowed) {
           expect(result.level).toBe("L3");
           expect(result.explanation.en).toContain("L4 is not recommended");
+          // Where only the platform's ownership of the domain stood in the way, the platform is sanctioned.
+          const otherwiseAllowed = rule.allowsDomainBlock && (rule.severity === "critical" || (rule.domainBlockThreshold !== null && f.openViolationsOnDomain + 1 >= rule.domainBlockThreshold));
+          if (!f.isIndependent && otherwiseAllowed) expect(result.alsoSanctionProvider).toBe(true);
         } else {
           // Otherwise the ladder step is taken as written, duration included.
           expect({ level: result.level, durationHours: result.durationHours }).toEqual(ladderStep);

@@ -47,6 +47,13 @@ const origins: { label: string; isIndependent: boolean; platformGrade: Grade | n
   ...grades.map((grade) => ({ label: `grade-${grade} platform`, isIndependent: false, platformGrade: grade })),
 ];
 
+/** The heaviest L3 step of a category's default ladder, or L3 until lifted when it has none. */
+function strongestUrlBlockOf(code: string): string {
+  const steps = defaultRulebook.find((r) => r.category === code)!.ladder.filter((s) => s.level === "L3");
+  const longest = steps.reduce<number | null | undefined>((max, s) => (max === null || s.durationHours === null ? null : Math.max(max ?? 0, s.durationHours)), undefined);
+  return longest === undefined || longest === null ? "L3" : `L3 ${longest}h`;
+}
+
 function describeResult(r: ReturnType<typeof recommend>) {
   const duration = r.durationHours === null ? "" : ` ${r.durationHours}h`;
   return `${r.level}${duration}${r.scope === "domain" ? "/d" : ""}`;
@@ -60,6 +67,9 @@ describe("recommend over the default rulebook", () => {
           const offence = index + 1;
           it(`offence ${offence}, ${open} open violations on the domain: ${want}`, () => {
             for (const origin of origins) {
+              // A registered platform's own domain is never blocked whole: its strongest URL block and L5.
+              const platformDomainFallback = !origin.isIndependent && want.endsWith("/d");
+              const wantHere = platformDomainFallback ? strongestUrlBlockOf(category.code) : want;
               const facts: CaseFacts = {
                 category: category.code,
                 priorOffences: offence - 1,
@@ -69,11 +79,11 @@ describe("recommend over the default rulebook", () => {
               };
               const result = recommend(rulebook, facts);
               const context = origin.label;
-              expect(describeResult(result), context).toBe(want);
+              expect(describeResult(result), context).toBe(wantHere);
               const steps = defaultRulebook.find((r) => r.category === category.code)!.ladder.length;
               expect(result.offenceNumber, context).toBe(Math.min(offence, steps));
               expect(result.citation, context).toEqual({ ruleVersion: 1, category: category.code, step: Math.min(offence, steps) });
-              expect(result.alsoSanctionProvider, context).toBe(category.code === "evasion" && !origin.isIndependent);
+              expect(result.alsoSanctionProvider, context).toBe((category.code === "evasion" && !origin.isIndependent) || platformDomainFallback);
 
               const { en, zh } = result.explanation;
               expect(en, context).toContain("Rulebook version 1");
@@ -98,8 +108,8 @@ describe("the domain block (L4)", () => {
     category: "illegal_trade",
     priorOffences,
     openViolationsOnDomain,
-    platformGrade: "B",
-    isIndependent: false,
+    platformGrade: null,
+    isIndependent: true,
   });
 
   it("is recommended once the violation being decided brings the domain's open links to the threshold", () => {
@@ -216,9 +226,11 @@ describe("evasion and the provider sanction (L5)", () => {
     isIndependent,
   });
 
-  it("records L5 against a registered platform in addition to the domain block", () => {
+  it("records L5 against a registered platform, whose own domain is blocked URL by URL, not whole", () => {
     const result = recommend(rulebook, evasion(false));
-    expect(result).toMatchObject({ level: "L4", scope: "domain", alsoSanctionProvider: true });
+    expect(result).toMatchObject({ level: "L3", durationHours: null, scope: "url", alsoSanctionProvider: true });
+    expect(result.explanation.en).toContain("the domain belongs to a registered platform, and blocking it would block every shop and creator on it");
+    expect(result.explanation.zh).toContain("该域名属于已登记平台");
     expect(result.explanation.en).toContain("L5 provider sanction is recorded against the platform in addition");
     expect(result.explanation.zh).toContain("另对平台记录 L5 处罚提供方");
   });
@@ -229,8 +241,13 @@ describe("evasion and the provider sanction (L5)", () => {
     expect(result.explanation.en).toContain("No L5 provider sanction: the site belongs to no registered platform");
   });
 
-  it("records no L5 for other categories", () => {
+  it("records L5 when a repeat offence on a registered platform's domain would have called for L4", () => {
     const result = recommend(rulebook, { ...evasion(false), category: "fraud_scam", priorOffences: 3 });
+    expect(result).toMatchObject({ level: "L3", scope: "url", alsoSanctionProvider: true });
+  });
+
+  it("records no L5 for other categories and first offences", () => {
+    const result = recommend(rulebook, { ...evasion(false), category: "rumour", priorOffences: 3 });
     expect(result.alsoSanctionProvider).toBe(false);
     expect(result.explanation.en).not.toContain("L5");
   });
