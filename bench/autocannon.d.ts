@@ -19,7 +19,16 @@ declare module "autocannon" {
     setupRequest?: (request: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>;
     onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   };
-  export type Options = { url: string; connections?: number; duration?: number; timeout?: number; pipelining?: number; requests?: Request[] };
+  export type Options = {
+    url: string;
+    connections?: number;
+    duration?: number;
+    timeout?: number;
+    pipelining?: number;
+    /** Requests per second over all connections (each connection sends its share back to back, then waits for the next second). */
+    overallRate?: number;
+    requests?: Request[];
+  };
   type Instance = PromiseLike<Result> & { on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void): void };
   export default function autocannon(options: Options): Instance;
 }

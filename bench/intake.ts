@@ -24,7 +24,6 @@
 // INTAKE_SECONDS (default 60) and INTAKE_CONNECTIONS (default 50) shorten or reshape a trial run;
 // the published figures use the defaults. INTAKE_CPU_PROF=1 writes a V8 CPU profile of Linkdesk's
 // server into the run's directory.
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -32,13 +31,10 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { independentCategoryMix, independentPaths, overallCategoryMix, platformCategoryMix, platformTemplates, platformWeights, sceneMix } from "@/db/demo/link-shapes";
 import { LOWER_ALNUM, Rng, fill } from "@/db/demo/random";
-import { apiClients } from "@/db/schema";
-import { hashApiKey, keyPrefix } from "@/lib/api-clients/key";
-import { recordAudit } from "@/lib/audit/record";
 import { verifyAuditChain } from "@/lib/audit/verify";
-import { openSqlite, wrap } from "@/lib/db/open";
 import type { CategoryCode } from "@/lib/rules/categories";
 import { BULK_REPORTER_KEY, DEFAULT_FILE, TOTAL_REPORTS, ensureReportsDb } from "./data/reports-db";
+import { type Server, insertBenchClient, start, stop, waitUntilUp } from "./support/servers";
 
 const DURATION_S = Number(process.env.INTAKE_SECONDS ?? 60);
 const WARMUP_S = 5;
@@ -89,46 +85,6 @@ function requestStream(seed: number, existingUrls: readonly string[], tag: strin
     if (rng.chance(0.3)) body.description = rng.pick(DESCRIPTIONS);
     return JSON.stringify(body);
   };
-}
-
-// ── Servers ─────────────────────────────────────────────────────────────────
-
-type Server = { name: string; child: ChildProcess; log: string; exited: Promise<number | null> };
-
-/** `node --import tsx <script>`: what `npx tsx <script>` runs, without the extra parent process. */
-function start(name: string, script: string, env: Record<string, string>, log: string, nodeFlags: string[] = []): Server {
-  const out = fs.openSync(log, "w");
-  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", out, out],
-    detached: true, // its own process group
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { name, child, log, exited };
-}
-
-async function waitUntilUp(server: Server, url: string, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`${server.name} exited early; see ${server.log}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${server.name} did not come up within ${timeoutMs / 1000} s; see ${server.log}`);
-}
-
-async function stop(server: Server) {
-  if (server.child.exitCode !== null) return;
-  process.kill(-server.child.pid!, "SIGTERM");
-  const timer = setTimeout(() => process.kill(-server.child.pid!, "SIGKILL"), 20_000);
-  await server.exited;
-  clearTimeout(timer);
 }
 
 // ── Load ────────────────────────────────────────────────────────────────────
@@ -311,25 +267,8 @@ async function main() {
     dir,
     source,
     existingUrls,
-    (file) => {
-      // A dedicated client whose per-key limit the benchmark cannot reach (the demo key allows 600/min).
-      const sqlite = openSqlite(file);
-      const db = wrap(sqlite);
-      db.transaction(
-        (tx) => {
-          const at = new Date().toISOString();
-          const created = tx
-            .insert(apiClients)
-            .values({ name: "Intake benchmark", keyPrefix: keyPrefix(BENCH_KEY), keyHash: hashApiKey(BENCH_KEY), requestsPerMinute: 100_000_000, createdAt: at })
-            .returning({ id: apiClients.id })
-            .get();
-          recordAudit(tx, { actorId: null, action: "api_client.created", targetType: "api_client", targetId: created.id, after: { name: "Intake benchmark", keyPrefix: keyPrefix(BENCH_KEY) }, at });
-        },
-        { behavior: "immediate" },
-      );
-      sqlite.close();
-      return { authorization: `Bearer ${BENCH_KEY}` };
-    },
+    // A dedicated client whose per-key limit the benchmark cannot reach (the demo key allows 600/min).
+    (file) => insertBenchClient(file, BENCH_KEY, "Intake benchmark"),
     (file, log) =>
       start(
         "linkdesk",

@@ -1,12 +1,19 @@
-// The deterministic demo data: staff, the demo API client, the platform registry, rule version 1 and
-// about 5,000 complaints over the 180 days before `now`, with one open case per reported link.
+// The deterministic demo data: staff, the demo API client, the platform registry, rule version 1,
+// about 5,000 complaints over the 180 days before `now` with one case per reported link, and the
+// moderators' work on them: about 60 % of the cases decided through decideCase (so the verdicts,
+// rectification notices and audit events are the ones the console would have written), and the
+// platforms' answers to the notices through answerNotice. Reports, decisions and answers are
+// written in time order, so each decision sees exactly the earlier decisions of its domain.
 //
 // Same `now` → byte-identical rows, with one exception: users.password_hash. argon2id salts every
 // hash, so the (single, shared) demo password hash differs between runs. Everything else comes from
 // a fixed-seed PRNG and `now`; nothing here reads the clock or Math.random.
 import { createHash, createHmac } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_REPORTER_KEY, demoStaff } from "@/db/demo/demo-accounts";
-import { type PlannedLink, WINDOW_DAYS, claimedCategory, plan } from "@/db/demo/plan";
+import { type NoticeAnswerPlan, type PlannedDecision, linksInOrder, planDecisions } from "@/db/demo/decision-plan";
+import { demoModeration } from "@/db/demo/moderation";
+import { type PlannedLink, type PlannedReport, WINDOW_DAYS, claimedCategory, plan } from "@/db/demo/plan";
 import {
   apiClients,
   cases,
@@ -21,6 +28,7 @@ import {
 } from "@/db/schema";
 import { hashApiKey, keyPrefix } from "@/lib/api-clients/key";
 import { type AuditInput, recordAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/open";
 import { INDEPENDENT_PLATFORM, platformRegistry } from "@/lib/platforms/registry";
@@ -28,6 +36,7 @@ import { REPEAT_WINDOW_DAYS, defaultRulebook } from "@/lib/rules/default-ruleboo
 import { DAY_MS } from "@/lib/time/now";
 
 export { DEMO_API_KEY, DEMO_PASSWORD, DEMO_REPORTER_KEY, demoStaff };
+export { DEMO_VERDICT_EXAMPLES } from "@/db/demo/showcase";
 
 export type SeedSummary = {
   now: string;
@@ -43,20 +52,44 @@ export type SeedSummary = {
   cases: number;
   reports: number;
   reportsLast24h: number;
+  openCases: number;
+  decisions: number;
+  violations: number;
+  verdicts: number;
+  verdictsInForce: number;
+  notices: number;
+  noticesAnswered: number;
+  noticesOverdue: number;
   auditEvents: number;
 };
+
+/** What happens, in time order: a report comes in, a case is decided, a platform answers a notice. */
+type DemoEvent =
+  | { at: number; kind: 0; report: PlannedReport }
+  | { at: number; kind: 1; decision: PlannedDecision }
+  | { at: number; kind: 2; decision: PlannedDecision; reply: Exclude<NoticeAnswerPlan, { kind: "never" }> };
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const iso = (ms: number) => new Date(ms).toISOString();
 
 // ── Loading ──────────────────────────────────────────────────────────────────
 
-export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSummary> {
+export type SeedOptions = {
+  now: Date;
+  /**
+   * False: the complaints only, every case left open and no domain with a decision history (for
+   * tests of the decision rules that need a clean slate). The demo itself always decides.
+   */
+  decisions?: boolean;
+};
+
+export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummary> {
   const nowMs = options.now.getTime();
   if (!Number.isFinite(nowMs)) throw new Error("seedDemo: `now` is not a valid date");
   // Hashed once and shared by every demo login (argon2id is deliberately slow).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const { reports: planned, reporterIds, start } = plan(nowMs);
+  const decisionsPlanned = options.decisions === false ? [] : planDecisions(linksInOrder(planned), nowMs);
   const reporterHashes = reporterIds.map((id) => createHmac("sha256", DEMO_REPORTER_KEY).update(id).digest("hex"));
   const setupAt = iso(nowMs - (WINDOW_DAYS + 1) * DAY_MS);
   const publishedAt = iso(start);
@@ -77,14 +110,22 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
         cases: 0,
         reports: 0,
         reportsLast24h: 0,
+        openCases: 0,
+        decisions: 0,
+        violations: 0,
+        verdicts: 0,
+        verdictsInForce: 0,
+        notices: 0,
+        noticesAnswered: 0,
+        noticesOverdue: 0,
         auditEvents: 0,
       };
       const audit = (input: Omit<AuditInput, "actorId">) => {
         recordAudit(tx, { ...input, actorId: null });
-        summary.auditEvents += 1;
       };
       const insertId = (result: { lastInsertRowid: number | bigint }) => Number(result.lastInsertRowid);
 
+      const actors = new Map<string, Actor>();
       for (const staff of demoStaff) {
         const id = insertId(
           tx
@@ -93,6 +134,7 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
             .run(),
         );
         audit({ action: "seed.staff_created", targetType: "user", targetId: id, after: { email: staff.email, role: staff.role }, at: setupAt });
+        actors.set(staff.email, { id, email: staff.email, name: staff.name, role: staff.role, locale: staff.locale, timeZone: "Asia/Shanghai" });
         summary.users += 1;
       }
 
@@ -161,10 +203,10 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
       });
       summary.ruleVersions += 1;
 
-      // Reports in time order, each link (with its case) created with its first report.
+      // Each link (with its case) is created with its first report.
       const linkIds = new Map<PlannedLink, { linkId: number; caseId: number; variants: Set<string> }>();
       const recentFrom = nowMs - DAY_MS;
-      for (const r of planned) {
+      const fileDemoReport = (r: PlannedReport) => {
         const at = iso(r.at);
         let ids = linkIds.get(r.link);
         if (!ids) {
@@ -247,7 +289,32 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedSumm
         });
         summary.reports += 1;
         if (r.at >= recentFrom) summary.reportsLast24h += 1;
+      };
+
+      const moderation = demoModeration(db, actors, (link) => linkIds.get(link)!.caseId);
+      const events: DemoEvent[] = planned.map((report) => ({ at: report.at, kind: 0, report }));
+      for (const decision of decisionsPlanned) {
+        events.push({ at: decision.at, kind: 1, decision });
+        const reply = decision.answer;
+        if (reply && reply.kind !== "never" && reply.at < nowMs) events.push({ at: reply.at, kind: 2, decision, reply });
       }
+      // Stable: reports keep their planned order, decisions and answers theirs.
+      events.sort((a, b) => a.at - b.at || a.kind - b.kind);
+      for (const event of events) {
+        if (event.kind === 0) fileDemoReport(event.report);
+        else if (event.kind === 1) moderation.decide(event.decision);
+        else moderation.answer(event.decision, event.reply);
+      }
+      Object.assign(summary, moderation.counts);
+
+      const nowIso = iso(nowMs);
+      const n = (query: ReturnType<typeof sql>) => tx.get<{ n: number }>(query).n;
+      summary.openCases = n(sql`select count(*) as n from cases where status = 'open'`);
+      summary.verdictsInForce = n(
+        sql`select count(*) as n from verdicts where lifted_at is null and starts_at <= ${nowIso} and (expires_at is null or expires_at > ${nowIso})`,
+      );
+      summary.noticesOverdue = n(sql`select count(*) as n from rectification_notices where answered_at is null and deadline_at < ${nowIso}`);
+      summary.auditEvents = n(sql`select count(*) as n from audit_events`);
       return summary;
     },
     { behavior: "immediate" },

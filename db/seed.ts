@@ -9,7 +9,7 @@ import { getDb, getSqlite } from "@/lib/db";
 import { databasePath } from "@/lib/db/database-path";
 import { applyMigrations } from "@/lib/db/open";
 import { env } from "@/lib/env";
-import { DEMO_API_KEY, DEMO_PASSWORD, demoStaff, seedDemo } from "./seed-demo";
+import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_VERDICT_EXAMPLES, demoStaff, seedDemo } from "./seed-demo";
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -68,6 +68,8 @@ async function main(): Promise<void> {
   console.log(`demo logins (password "${DEMO_PASSWORD}"):`);
   for (const s of demoStaff) console.log(`  ${s.role.padEnd(9)} ${s.email.padEnd(26)} ${s.name}`);
   console.log(`demo API key: ${DEMO_API_KEY}`);
+  console.log("demo verdict examples (GET /api/v1/links/verdict?url=…):");
+  for (const [name, url] of Object.entries(DEMO_VERDICT_EXAMPLES)) console.log(`  ${name.padEnd(22)} ${url}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { categories } from "@/lib/rules/categories";
 import { ReportForm } from "./report-form";
@@ -17,6 +18,10 @@ export default async function ReportPage() {
       <p className="mt-1 mb-6 text-slate-600">{t("intro")}</p>
       <ReportForm reasons={reasons} />
       <StatusLookup />
+      <p className="mt-6 text-sm text-slate-600">
+        {t("restorePrompt")}{" "}
+        <Link href="/report/restore" className="text-brand-700 underline">{t("restoreLink")}</Link>
+      </p>
     </>
   );
 }

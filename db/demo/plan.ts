@@ -22,8 +22,11 @@ import {
   wechatFrom,
 } from "./link-shapes";
 import { LOWER_ALNUM, Rng, TRACKING_ALPHABET, fill } from "./random";
+import { type ShowcaseDecision, showcaseLinks } from "./showcase";
 
 const SEED = 20_261_124;
+// The showcase links draw from a stream of their own, so adding them left every other row as it was.
+const SHOWCASE_SEED = 20_261_125;
 export const WINDOW_DAYS = 180;
 const TOTAL_REPORTS = 5_000;
 const REPORTER_POOL = 1_500;
@@ -43,6 +46,8 @@ export type PlannedLink = {
   campaign: string; // utm_campaign value when variantStyle is "utm"
   times: number[];
   reports: PlannedReport[];
+  /** A showcase link's scripted decision (db/demo/showcase.ts). */
+  showcase?: ShowcaseDecision;
 };
 
 export type PlannedReport = {
@@ -308,7 +313,59 @@ export function plan(now: number) {
     codes.add(code);
     report.trackingCode = code;
   }
+
+  // 6. The showcase links, with known URLs and scripted decisions.
+  const showcaseRng = new Rng(SHOWCASE_SEED);
+  for (const entry of showcaseLinks) {
+    const reporters = new Set<number>();
+    const link = addLink({
+      canonicalUrl: entry.canonicalUrl,
+      host: entry.host,
+      registrableDomain: entry.registrableDomain,
+      platformSlug: entry.platformSlug,
+      isShortLink: false,
+      isIpLiteral: false,
+      isMixedScript: false,
+      category: entry.category,
+      variantStyle: "none",
+      campaign: "",
+    });
+    if (!link) throw new Error(`plan: showcase URL ${entry.canonicalUrl} is also a random demo link`);
+    link.showcase = entry.decision;
+    for (const daysAgo of entry.reportDaysAgo) {
+      const category = entry.category;
+      let code = "";
+      do code = `LD-${showcaseRng.chars(8, TRACKING_ALPHABET)}`;
+      while (codes.has(code));
+      codes.add(code);
+      const report: PlannedReport = {
+        order: order++,
+        at: Math.floor(now - daysAgo * DAY_MS),
+        link,
+        category,
+        scene: showcaseRng.weighted(sceneMix(category)),
+        rawUrl: link.canonicalUrl,
+        strippedParams: [],
+        description: showcaseRng.pick(descriptions[category]),
+        reporter: distinctReporter(showcaseRng, reporters),
+        source: showcaseRng.chance(0.85) ? "api" : "portal",
+        trackingCode: code,
+      };
+      link.times.push(report.at);
+      link.reports.push(report);
+      all.push(report);
+    }
+  }
+  all.sort((a, b) => a.at - b.at || a.order - b.order);
   return { reports: all, reporterIds, start };
+}
+
+function distinctReporter(rng: Rng, taken: Set<number>): number {
+  let reporter = 0;
+  do reporter = rng.int(0, REPORTER_POOL - 1);
+  while (taken.has(reporter));
+  taken.add(reporter);
+  return reporter;
 }
 
 /** The URL as the reporter pasted it: sometimes with the chat app's or a campaign's tracking parameters. */

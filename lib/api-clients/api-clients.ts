@@ -1,5 +1,5 @@
-import { desc, eq } from "drizzle-orm";
-import { apiClients, users } from "@/db/schema";
+import { asc, desc, eq } from "drizzle-orm";
+import { apiClients, platforms, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { ActionError } from "@/lib/auth/action-result";
 import type { Db } from "@/lib/db";
@@ -8,11 +8,24 @@ import { hashApiKey, keyPrefix, newApiKey } from "./key";
 
 type Who = { actorId: number; requestId?: string | null };
 
-/** Creates a client and returns its key: the only time the key exists outside the caller. */
-export function createApiClient(db: Db, who: Who, input: { name: string; requestsPerMinute: number }) {
+export type NewApiClient = { name: string; requestsPerMinute: number; platformId?: number | null };
+
+/**
+ * Creates a client and returns its key: the only time the key exists outside the caller. A client
+ * that acts for a platform may answer that platform's rectification notices; "independent sites"
+ * is nobody's platform and gets no notices, so no client acts for it.
+ */
+export function createApiClient(db: Db, who: Who, input: NewApiClient) {
   const key = newApiKey();
+  const platformId = input.platformId ?? null;
   return db.transaction(
     (tx) => {
+      if (platformId !== null) {
+        const platform = tx.select({ isIndependent: platforms.isIndependent }).from(platforms).where(eq(platforms.id, platformId)).get();
+        if (!platform || platform.isIndependent) {
+          throw new ActionError("invalid", "errors.invalid", { platformId: ["apiClients.errors.platformInvalid"] });
+        }
+      }
       const created = tx
         .insert(apiClients)
         .values({
@@ -20,6 +33,7 @@ export function createApiClient(db: Db, who: Who, input: { name: string; request
           keyPrefix: keyPrefix(key),
           keyHash: hashApiKey(key),
           requestsPerMinute: input.requestsPerMinute,
+          platformId,
           createdBy: who.actorId,
           createdAt: nowIso(),
         })
@@ -30,7 +44,7 @@ export function createApiClient(db: Db, who: Who, input: { name: string; request
         action: "api_client.created",
         targetType: "api_client",
         targetId: created.id,
-        after: { name: input.name, keyPrefix: keyPrefix(key), requestsPerMinute: input.requestsPerMinute },
+        after: { name: input.name, keyPrefix: keyPrefix(key), requestsPerMinute: input.requestsPerMinute, platformId },
         requestId: who.requestId,
       });
       return { id: created.id, key };
@@ -72,9 +86,23 @@ export function listApiClients(db: Db) {
       createdAt: apiClients.createdAt,
       revokedAt: apiClients.revokedAt,
       createdBy: users.name,
+      platformId: apiClients.platformId,
+      platformName: platforms.name,
+      platformNameZh: platforms.nameZh,
     })
     .from(apiClients)
     .leftJoin(users, eq(users.id, apiClients.createdBy))
+    .leftJoin(platforms, eq(platforms.id, apiClients.platformId))
     .orderBy(desc(apiClients.id))
+    .all();
+}
+
+/** The platforms a client may act for: every registered one except "independent sites". */
+export function platformsClientsMayActFor(db: Db) {
+  return db
+    .select({ id: platforms.id, name: platforms.name, nameZh: platforms.nameZh })
+    .from(platforms)
+    .where(eq(platforms.isIndependent, false))
+    .orderBy(asc(platforms.name))
     .all();
 }

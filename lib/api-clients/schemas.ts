@@ -7,6 +7,12 @@ export const newApiClientSchema = z.object({
     .int({ message: "validation.number" })
     .min(1, { message: "validation.rateLimitRange" })
     .max(1_000_000, { message: "validation.rateLimitRange" }),
+  // The platform the client acts for: it may then answer that platform's rectification notices.
+  // The form's "none" option sends "".
+  platformId: z.preprocess(
+    (value) => (value === "" || value === undefined ? null : value),
+    z.coerce.number({ message: "validation.invalid" }).int({ message: "validation.invalid" }).positive({ message: "validation.invalid" }).nullable(),
+  ),
 });
 
 export const revokeApiClientSchema = z.object({

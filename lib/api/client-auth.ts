@@ -4,7 +4,8 @@ import { apiClients } from "@/db/schema";
 import { hashApiKey } from "@/lib/api-clients/key";
 import { type Db, getDb } from "@/lib/db";
 
-export type ApiClient = { id: number; name: string; requestsPerMinute: number };
+/** `platformId`: set for a platform's own client, which may answer that platform's notices. */
+export type ApiClient = { id: number; name: string; requestsPerMinute: number; platformId: number | null };
 
 /** `Authorization: Bearer <key>` → the client it belongs to, unless revoked. */
 export function authenticateClient(req: IncomingMessage, db: Db = getDb()): ApiClient | null {
@@ -19,7 +20,7 @@ const prepared = new WeakMap<object, ReturnType<typeof prepareClientByKeyHash>>(
 
 const prepareClientByKeyHash = (db: Db) =>
   db
-    .select({ id: apiClients.id, name: apiClients.name, requestsPerMinute: apiClients.requestsPerMinute })
+    .select({ id: apiClients.id, name: apiClients.name, requestsPerMinute: apiClients.requestsPerMinute, platformId: apiClients.platformId })
     .from(apiClients)
     .where(and(eq(apiClients.keyHash, sql.placeholder("keyHash")), isNull(apiClients.revokedAt)))
     .prepare();

@@ -9,7 +9,10 @@ import { type Route, matchRoutes } from "./router";
 import { currentClient } from "./routes/client";
 import { health } from "./routes/health";
 import { openApiDocument } from "./routes/openapi";
+import { answerNoticeRoute, listNotices } from "./routes/notices";
 import { getReport, postReport } from "./routes/reports";
+import { getRestoreRequest, postRestoreRequest } from "./routes/restore-requests";
+import { getFeed, getVerdict, postVerdicts } from "./routes/verdicts";
 
 export const routes: Route[] = [
   { method: "GET", path: "/api/v1/health", auth: "public", handle: health },
@@ -17,6 +20,13 @@ export const routes: Route[] = [
   { method: "GET", path: "/api/v1/client", auth: "client", handle: currentClient },
   { method: "POST", path: "/api/v1/reports", auth: "client", handle: postReport },
   { method: "GET", path: "/api/v1/reports/:id", auth: "client", handle: getReport },
+  { method: "GET", path: "/api/v1/notices", auth: "client", handle: listNotices },
+  { method: "POST", path: "/api/v1/notices/:id/response", auth: "client", handle: answerNoticeRoute },
+  { method: "POST", path: "/api/v1/restore-requests", auth: "client", handle: postRestoreRequest },
+  { method: "GET", path: "/api/v1/restore-requests/:trackingCode", auth: "client", handle: getRestoreRequest },
+  { method: "GET", path: "/api/v1/links/verdict", auth: "client", handle: getVerdict },
+  { method: "POST", path: "/api/v1/links/verdicts", auth: "client", handle: postVerdicts },
+  { method: "GET", path: "/api/v1/links/feed", auth: "client", handle: getFeed },
 ];
 
 export const API_PREFIX = "/api/v1";

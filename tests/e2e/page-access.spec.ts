@@ -11,18 +11,23 @@ import { demoLogins, readDatabase, signIn } from "./support";
 const pages: [path: string, permission: Permission, dataMarker: () => string | null][] = [
   ["/", "cases.view", () => "count-open-cases"],
   ["/queue", "cases.view", () => null],
+  ["/restore-requests", "cases.view", () => null],
+  ["/restore-requests?status=approved", "cases.view", () => null],
   ["/cases/1", "cases.view", () => readDatabase((db) => (db.prepare("select canonical_url as u from links join cases on cases.link_id = links.id where cases.id = 1").get() as { u: string }).u)],
   ["/rules", "rules.view", () => readDatabase((db) => (db.prepare("select reason_en as r from rules where category = 'gambling'").get() as { r: string }).r)],
   ["/rules/history", "rules.view", () => "Default rulebook"],
   ["/rules/diff?from=1&to=1", "rules.view", () => null],
   ["/rules/draft", "rules.edit", () => null],
+  ["/verdicts/preview?category=gambling", "rules.view", () => readDatabase((db) => (db.prepare("select reason_zh as r from rules where category = 'gambling'").get() as { r: string }).r)],
   ["/platforms", "platforms.view", () => "xhslink.com"],
   ["/ratings", "ratings.view", () => null],
+  ["/fairness", "fairness.view", () => null],
   ["/audit", "audit.search", () => "auth.signed_in"],
   ["/exports", "exports.decisions", () => null],
   ["/admin/staff", "staff.manage", () => "li.na@linkdesk.test"],
   ["/admin/api-clients", "apiClients.manage", () => "Demo chat app"],
   ["/account", "self.preferences", () => null],
+  ["/notices", "notices.view", () => readDatabase((db) => (db.prepare("select name from platforms where slug = 'dangdang'").get() as { name: string }).name)],
 ];
 
 /** How Next marks a page answered with forbidden(). */

@@ -11,7 +11,10 @@ import { definedActions } from "@/lib/auth/define-action";
 import { allows } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { addPlatformDomain, createPlatform } from "@/lib/platforms/registry-admin";
+import { submitRestoreRequest } from "@/lib/restore/submit";
+import { blockLink } from "./support/blocked-links";
 import { databaseDump, tableCounts, testDatabase } from "./support/database";
+import { noticePlatformDomain, violationWithNotice } from "./support/notices";
 import { changedDraftNumber, draftNumber, rumourChange, withoutDraft } from "./support/rule-drafts";
 import { TEST_PASSWORD, makeOneOfEachRole, makeStaff } from "./support/staff";
 
@@ -21,6 +24,9 @@ import.meta.glob("/lib/**/actions/*.ts", { eager: true });
 testDatabase();
 
 let unique = 0;
+let moderator: Actor | undefined;
+/** Who decides the cases that restore requests need a verdict from. */
+const decider = async () => (moderator ??= await makeStaff("moderator"));
 /** Builds a valid input for an action, with whatever rows it needs, for the given caller. */
 const fixtures: Record<string, (actor: Actor) => Promise<Record<string, unknown>>> = {
   "staff.create": async () => ({
@@ -62,6 +68,18 @@ const fixtures: Record<string, (actor: Actor) => Promise<Record<string, unknown>
   "rules.update_draft_rule": async () => rumourChange(draftNumber()),
   "rules.discard_draft": async () => ({ version: draftNumber() }),
   "rules.publish_draft": async () => ({ version: changedDraftNumber(), summary: `Matrix publish ${++unique}` }),
+  "notices.answer": async () => ({ noticeId: (await violationWithNotice(noticePlatformDomain())).noticeId, answer: "Rectified: the listing is gone." }),
+  "restore.request_portal": async () => {
+    const url = `https://matrix-restore-${++unique}.example/page`;
+    blockLink(await decider(), url);
+    return { url, requester: "link_owner", contact: "owner@matrix.example", explanation: "The prize form was removed from the page." };
+  },
+  "restore.review": async () => {
+    const url = `https://matrix-review-${++unique}.example/page`;
+    blockLink(await decider(), url);
+    const restore = { url, requester: "platform", contact: "+86 10 1234 5678", explanation: "The prize form was removed from the page.", source: "api" as const };
+    return { restoreRequestId: submitRestoreRequest(getDb(), restore).id, decision: "approve", note: "Checked the page: it is clean now." };
+  },
 };
 
 const actions = definedActions();

@@ -47,7 +47,13 @@ describe("console queries on the demo data", () => {
     expect(counts.openCases).toBe(count("select count(*) as n from cases where status = 'open'"));
     expect(counts.reportsLast24h).toBe(count("select count(*) as n from reports where created_at >= ?", new Date(now.getTime() - 86_400_000).toISOString()));
     expect(counts.reportsLast24h).toBeGreaterThan(0);
-    expect(counts.blocksInForce).toBe(0);
+    // The demo's decisions leave URL and domain blocks in force, and some that have expired.
+    const nowIso = now.toISOString();
+    const blocks = (expiry: string) =>
+      count(`select count(*) as n from verdicts where level in ('L3', 'L4') and lifted_at is null and starts_at <= ? and ${expiry}`, nowIso, nowIso);
+    expect(counts.blocksInForce).toBe(blocks("(expires_at is null or expires_at > ?)"));
+    expect(counts.blocksInForce).toBeGreaterThan(0);
+    expect(blocks("expires_at <= ?")).toBeGreaterThan(0);
   });
 
   it("the published rulebook has one rule per category", () => {

@@ -5,12 +5,17 @@ import os from "node:os";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_API_KEY, DEMO_PASSWORD, type SeedSummary, seedDemo } from "@/db/seed-demo";
+import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_VERDICT_EXAMPLES, type SeedSummary, seedDemo } from "@/db/seed-demo";
+import { showcaseLinks } from "@/db/demo/showcase";
+import { levels } from "@/db/schema";
 import { hashApiKey, keyPrefix } from "@/lib/api-clients/key";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { verifyPassword } from "@/lib/auth/password";
 import { applyMigrations, openSqlite, wrap } from "@/lib/db/open";
+import { canonicalize } from "@/lib/links/canonicalize";
 import { categoryCodes } from "@/lib/rules/categories";
+import { verdictFor } from "@/lib/verdicts/in-force";
+import { applyMode } from "@/lib/verdicts/modes";
 
 const NOW = new Date("2026-11-24T08:00:00.000Z");
 const DAY = 24 * 3_600_000;
@@ -71,8 +76,13 @@ describe("demo seed", () => {
     expect([...a.keys()]).toEqual([...b.keys()]);
     for (const [table, rows] of a) expect(rows === b.get(table), `table ${table} differs between runs`).toBe(true);
     expect(first.summary).toEqual(second.summary);
-    // The data is there at all (an empty dump would be trivially identical).
+    // The data is there at all (an empty dump would be trivially identical), the moderators' work included.
     expect(a.get("reports")!.length).toBeGreaterThan(100_000);
+    for (const table of ["decisions", "verdicts", "verdict_changes", "rectification_notices"]) {
+      expect(JSON.parse(a.get(table)!).length, table).toBeGreaterThan(100);
+    }
+    expect(first.summary.decisions).toBeGreaterThan(1_000);
+    expect(first.summary.noticesAnswered).toBeGreaterThan(100);
   });
 
   it("gives the same rows at any other moment, only shifted in time", () => {
@@ -170,7 +180,11 @@ describe("demo seed", () => {
     const links = count(sqlite, "select count(*) as n from links");
     expect(count(sqlite, "select count(*) as n from cases")).toBe(links);
     expect(count(sqlite, "select count(distinct link_id) as n from cases")).toBe(links);
-    expect(count(sqlite, "select count(*) as n from cases where status <> 'open'")).toBe(0);
+    // Open or decided; escalation and reopening are not part of the demo.
+    expect(count(sqlite, "select count(*) as n from cases where status not in ('open', 'decided')")).toBe(0);
+    expect(count(sqlite, "select count(*) as n from cases where (status = 'decided') <> (decided_at is not null)")).toBe(0);
+    expect(count(sqlite, "select count(*) as n from cases where version <> (case status when 'decided' then 2 else 1 end)")).toBe(0);
+    expect(count(sqlite, "select count(*) as n from reports where after_decision = 1")).toBe(0);
     expect(count(sqlite, "select count(*) as n from reports r join cases c on c.id = r.case_id where c.link_id <> r.link_id")).toBe(0);
     const mismatched = count(
       sqlite,
@@ -249,6 +263,316 @@ describe("demo seed", () => {
     expect(events("platform.created")).toBe(count(sqlite, "select count(*) as n from platforms"));
     expect(events("api_client.created")).toBe(1);
     expect(events("rules.published")).toBe(1);
-    expect(count(sqlite, "select count(*) as n from audit_events where actor_id is not null")).toBe(0);
+    expect(events("decision.recorded")).toBe(count(sqlite, "select count(*) as n from decisions"));
+    expect(events("case.decided")).toBe(count(sqlite, "select count(*) as n from cases where status = 'decided'"));
+    expect(events("verdict.created")).toBe(count(sqlite, "select count(*) as n from verdicts"));
+    expect(events("notice.sent")).toBe(count(sqlite, "select count(*) as n from rectification_notices"));
+    expect(events("notice.answered")).toBe(count(sqlite, "select count(*) as n from rectification_notices where answered_at is not null"));
+    // The seed's own setup has no actor; the moderators' decisions and the managers' answers name theirs.
+    const staffActions = ["decision.recorded", "case.decided", "verdict.created", "notice.sent", "notice.answered"];
+    const marks = staffActions.map(() => "?").join(", ");
+    expect(count(sqlite, `select count(*) as n from audit_events where actor_id is null and action in (${marks})`, ...staffActions)).toBe(0);
+    expect(count(sqlite, `select count(*) as n from audit_events where actor_id is not null and action not in (${marks})`, ...staffActions)).toBe(0);
+  });
+
+  it("reports the counts it loaded", () => {
+    const { sqlite, summary } = first;
+    const now = NOW.toISOString();
+    expect(summary).toMatchObject({
+      links: count(sqlite, "select count(*) as n from links"),
+      cases: count(sqlite, "select count(*) as n from cases"),
+      reports: count(sqlite, "select count(*) as n from reports"),
+      openCases: count(sqlite, "select count(*) as n from cases where status = 'open'"),
+      decisions: count(sqlite, "select count(*) as n from decisions"),
+      violations: count(sqlite, "select count(*) as n from decisions where outcome = 'violation'"),
+      verdicts: count(sqlite, "select count(*) as n from verdicts"),
+      verdictsInForce: count(
+        sqlite,
+        "select count(*) as n from verdicts where lifted_at is null and starts_at <= ? and (expires_at is null or expires_at > ?)",
+        now,
+        now,
+      ),
+      notices: count(sqlite, "select count(*) as n from rectification_notices"),
+      noticesAnswered: count(sqlite, "select count(*) as n from rectification_notices where answered_at is not null"),
+      noticesOverdue: count(sqlite, "select count(*) as n from rectification_notices where answered_at is null and deadline_at < ?", now),
+      auditEvents: count(sqlite, "select count(*) as n from audit_events"),
+    });
+  });
+});
+
+describe("demo decisions", () => {
+  const now = NOW.toISOString();
+
+  it("decide about 60 % of the cases, each after every report it covers, and leave recent ones open", () => {
+    const { sqlite } = first;
+    const share = count(sqlite, "select count(*) as n from cases where status = 'decided'") / count(sqlite, "select count(*) as n from cases");
+    expect(share).toBeGreaterThanOrEqual(0.55);
+    expect(share).toBeLessThanOrEqual(0.65);
+    expect(count(sqlite, "select count(*) as n from decisions")).toBe(count(sqlite, "select count(*) as n from cases where status = 'decided'"));
+    expect(count(sqlite, "select count(*) as n from decisions d join cases c on c.id = d.case_id where d.created_at <> c.decided_at")).toBe(0);
+    // No report was filed on a case at or after its decision, and no decision lies in the future.
+    expect(count(sqlite, "select count(*) as n from reports r join decisions d on d.case_id = r.case_id where r.created_at >= d.created_at")).toBe(0);
+    expect(count(sqlite, "select count(*) as n from decisions where created_at > ?", now)).toBe(0);
+    const weekAgo = new Date(NOW.getTime() - 7 * DAY).toISOString();
+    expect(count(sqlite, "select count(*) as n from cases where status = 'open' and last_report_at > ?", weekAgo)).toBeGreaterThan(20);
+    expect(count(sqlite, "select count(*) as n from cases where status = 'decided' and decided_at > ?", weekAgo)).toBeGreaterThan(20);
+    // Backlog of every age: cases nobody has reached yet, last reported hours, weeks or months ago.
+    const openSince = (days: number) => count(sqlite, "select count(*) as n from cases where status = 'open' and last_report_at < ?", new Date(NOW.getTime() - days * DAY).toISOString());
+    expect(count(sqlite, "select count(*) as n from cases where status = 'open'") - openSince(1)).toBeGreaterThan(0);
+    expect(openSince(30) - openSince(90)).toBeGreaterThan(50);
+    expect(openSince(90)).toBeGreaterThan(50);
+  });
+
+  it("find violations in every category, and also no violation or too little evidence", () => {
+    const { sqlite } = first;
+    const outcomes = new Map(all<{ outcome: string; n: number }>(sqlite, "select outcome, count(*) as n from decisions group by outcome").map((r) => [r.outcome, r.n]));
+    const decided = [...outcomes.values()].reduce((a, b) => a + b, 0);
+    expect(outcomes.get("violation")! / decided).toBeGreaterThan(0.6);
+    expect(outcomes.get("no_violation")).toBeGreaterThan(50);
+    expect(outcomes.get("insufficient_evidence")).toBeGreaterThan(50);
+    const violated = new Set(all<{ category: string }>(sqlite, "select distinct category from decisions where outcome = 'violation'").map((r) => r.category));
+    for (const code of categoryCodes) expect(violated.has(code), `no violation of ${code}`).toBe(true);
+    // Mostly the category the reporters claimed; sometimes the moderator corrected it.
+    const corrected = count(sqlite, "select count(*) as n from decisions d join cases c on c.id = d.case_id where d.category <> c.claimed_category");
+    expect(corrected).toBeGreaterThan(0);
+    expect(corrected / outcomes.get("violation")!).toBeLessThan(0.2);
+    // Every decision carries the rule it applied and a rationale; L0 goes with the outcomes that are not violations.
+    expect(count(sqlite, "select count(*) as n from decisions where rationale is null or length(rationale) < 10 or rule_version_id is null")).toBe(0);
+    expect(count(sqlite, "select count(*) as n from decisions where (outcome = 'violation') = (level = 'L0')")).toBe(0);
+  });
+
+  it("use every level from L0 to L5, mostly as the rulebook recommends, with L4 and L5 only by the senior", () => {
+    const { sqlite } = first;
+    const used = new Set(all<{ level: string }>(sqlite, "select distinct level from decisions").map((r) => r.level));
+    expect([...used].sort()).toEqual([...levels]);
+    const violations = count(sqlite, "select count(*) as n from decisions where outcome = 'violation'");
+    const followed = count(sqlite, "select count(*) as n from decisions where outcome = 'violation' and level = recommended_level");
+    expect(followed / violations).toBeGreaterThan(0.7);
+    const senior = one<{ id: number }>(sqlite, "select id from users where email = 'senior@linkdesk.test'").id;
+    expect(count(sqlite, "select count(*) as n from decisions where level in ('L4', 'L5') and decider_id <> ?", senior)).toBe(0);
+    // L4 only where the engine recommended it, on an independent site; L5 only against a registered platform.
+    expect(count(sqlite, "select count(*) as n from decisions where level = 'L4' and recommended_level <> 'L4'")).toBe(0);
+    const onPlatform = (level: string) =>
+      count(
+        sqlite,
+        "select count(*) as n from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id join platforms p on p.id = l.platform_id where d.level = ? and p.is_independent = 0",
+        level,
+      );
+    expect(onPlatform("L4")).toBe(0);
+    expect(onPlatform("L5")).toBe(count(sqlite, "select count(*) as n from decisions where level = 'L5'"));
+    expect(count(sqlite, "select count(*) as n from decisions where level = 'L5' and category <> 'evasion'")).toBe(0);
+    // The three demo moderators and the senior share the work; nobody else decides.
+    const deciders = all<{ email: string; n: number }>(
+      sqlite,
+      "select u.email, count(*) as n from decisions d join users u on u.id = d.decider_id group by u.email order by u.email",
+    );
+    expect(deciders.map((d) => d.email)).toEqual(["li.na@linkdesk.test", "moderator@linkdesk.test", "senior@linkdesk.test", "zhang.wei@linkdesk.test"]);
+    for (const d of deciders) expect(d.n, d.email).toBeGreaterThan(100);
+    // Chinese-speaking moderators write in Chinese.
+    expect(
+      count(sqlite, "select count(*) as n from decisions d join users u on u.id = d.decider_id where u.locale = 'zh' and d.rationale not glob '*[一-龥]*'"),
+    ).toBe(0);
+  });
+
+  it("count repeat offences per registrable domain, from the earlier decisions only", () => {
+    const { sqlite } = first;
+    const mismatched = count(
+      sqlite,
+      `select count(*) as n from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id
+        where d.outcome = 'violation' and d.offence_number <> 1 + (
+          select count(*) from decisions e join cases ec on ec.id = e.case_id join links el on el.id = ec.link_id
+           where el.registrable_domain = l.registrable_domain and e.outcome = 'violation' and e.reversed_at is null
+             and e.created_at < d.created_at and e.created_at >= strftime('%Y-%m-%dT%H:%M:%fZ', d.created_at, '-180 days'))`,
+    );
+    expect(mismatched).toBe(0);
+    // Repeat offenders: independent domains with many confirmed violations.
+    const repeaters = all<{ domain: string; n: number }>(
+      sqlite,
+      `select l.registrable_domain as domain, count(*) as n from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id
+        join platforms p on p.id = l.platform_id where p.is_independent = 1 and d.outcome = 'violation' group by 1 having n >= 5`,
+    );
+    expect(repeaters.length).toBeGreaterThanOrEqual(5);
+    expect(repeaters.map((r) => r.domain)).toEqual(expect.arrayContaining(["jianzhi-daily.xyz", "qipai-yule.vip"]));
+  });
+
+  it("leave verdicts that have expired, verdicts in force for a while, and verdicts until lifted", () => {
+    const { sqlite } = first;
+    const byState = new Map(
+      all<{ state: string; n: number }>(
+        sqlite,
+        `select case when expires_at is null then 'until_lifted' when expires_at <= ? then 'expired' else 'in_force' end as state, count(*) as n
+           from verdicts group by 1`,
+        now,
+      ).map((r) => [r.state, r.n]),
+    );
+    expect(byState.get("expired")).toBeGreaterThan(50);
+    expect(byState.get("in_force")).toBeGreaterThan(5);
+    expect(byState.get("until_lifted")).toBeGreaterThan(100);
+    // Expired blocks too, not only expired warnings.
+    expect(count(sqlite, "select count(*) as n from verdicts where level = 'L3' and expires_at <= ?", now)).toBeGreaterThan(10);
+    // One verdict per decision of L1–L4, on its URL or (L4) its domain, from the decision's moment.
+    expect(count(sqlite, "select count(*) as n from decisions where level in ('L1', 'L2', 'L3', 'L4')")).toBe(count(sqlite, "select count(*) as n from verdicts"));
+    expect(
+      count(
+        sqlite,
+        `select count(*) as n from verdicts v join decisions d on d.id = v.decision_id
+          where v.level <> d.level or v.starts_at <> d.created_at or (v.scope = 'domain') <> (v.level = 'L4')
+             or (d.duration_hours is null) <> (v.expires_at is null)`,
+      ),
+    ).toBe(0);
+    expect(count(sqlite, "select count(*) as n from verdict_changes")).toBe(count(sqlite, "select count(*) as n from verdicts"));
+    expect(count(sqlite, "select count(*) as n from verdicts where lifted_at is not null")).toBe(0);
+  });
+
+  it("send a notice per violation on a registered platform, answered mostly on time, some late, some never", () => {
+    const { sqlite } = first;
+    expect(count(sqlite, "select count(*) as n from rectification_notices")).toBe(
+      count(
+        sqlite,
+        "select count(*) as n from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id join platforms p on p.id = l.platform_id where d.outcome = 'violation' and p.is_independent = 0",
+      ),
+    );
+    const states = new Map(
+      all<{ state: string; n: number }>(
+        sqlite,
+        `select case when answered_at is null then (case when deadline_at < ? then 'overdue' else 'open' end)
+                     when answered_at <= deadline_at then 'on_time' else 'late' end as state, count(*) as n
+           from rectification_notices group by 1`,
+        now,
+      ).map((r) => [r.state, r.n]),
+    );
+    const total = [...states.values()].reduce((a, b) => a + b, 0);
+    expect(states.get("on_time")! / total).toBeGreaterThan(0.6);
+    expect(states.get("on_time")! / total).toBeLessThan(0.8);
+    expect(states.get("late")! / total).toBeGreaterThan(0.08);
+    expect(states.get("late")! / total).toBeLessThan(0.25);
+    expect(states.get("overdue")! / total).toBeGreaterThan(0.05);
+    expect(states.get("open")).toBeGreaterThan(0);
+    // Answers come after the notice, before now, and are recorded by the demo manager on the platform's behalf.
+    expect(count(sqlite, "select count(*) as n from rectification_notices where answered_at <= sent_at or answered_at > ?", now)).toBe(0);
+    const manager = one<{ id: number }>(sqlite, "select id from users where email = 'manager@linkdesk.test'").id;
+    expect(count(sqlite, "select count(*) as n from rectification_notices where answered_at is not null and (answered_by_user_id is not ? or answered_by_client_id is not null)", manager)).toBe(0);
+    // A few platforms let critical notices lapse: their grade is capped.
+    const lapsed = all<{ slug: string }>(
+      sqlite,
+      `select distinct p.slug from rectification_notices n join decisions d on d.id = n.decision_id join platforms p on p.id = n.platform_id
+        where n.answered_at is null and n.deadline_at < ? and d.severity = 'critical'`,
+      now,
+    ).map((r) => r.slug);
+    expect(lapsed).toContain("pinduoduo");
+    expect(lapsed.length).toBeLessThanOrEqual(5);
+    // Deadlines: 24 hours for a critical violation, 48 otherwise.
+    expect(
+      count(
+        sqlite,
+        `select count(*) as n from rectification_notices n join decisions d on d.id = n.decision_id
+          where (julianday(n.deadline_at) - julianday(n.sent_at)) * 24 not between (case d.severity when 'critical' then 23.99 else 47.99 end) and (case d.severity when 'critical' then 24.01 else 48.01 end)`,
+      ),
+    ).toBe(0);
+  });
+});
+
+describe("demo verdict examples", () => {
+  const keyOf = (url: string) => {
+    const canonical = canonicalize(url);
+    if (!canonical.ok) throw new Error(`not a URL: ${url}`);
+    return canonical.link;
+  };
+  const verdictAt = (url: string, at = NOW) => {
+    const link = keyOf(url);
+    return verdictFor(wrap(first.sqlite), { urlHash: link.urlHash, registrableDomain: link.registrableDomain }, at);
+  };
+  const standard = (url: string) => {
+    const link = keyOf(url);
+    const attributed = !showcaseLinks.some((l) => l.platformSlug === "independent" && l.registrableDomain === link.registrableDomain);
+    return applyMode("standard", {
+      level: verdictAt(url)?.level ?? null,
+      grade: null,
+      attributed,
+      isShortLink: false,
+      isIpLiteral: false,
+      isMixedScript: false,
+    });
+  };
+
+  it("are canonical URLs of seeded links (the unreported one aside) on domains nothing else in the demo touches", () => {
+    for (const entry of showcaseLinks) {
+      const link = keyOf(entry.canonicalUrl);
+      expect(link.canonicalUrl).toBe(entry.canonicalUrl);
+      expect(link.registrableDomain).toBe(entry.registrableDomain);
+      const row = one<{ url_hash: string; registrable_domain: string } | undefined>(
+        first.sqlite,
+        "select url_hash, registrable_domain from links where canonical_url = ?",
+        entry.canonicalUrl,
+      );
+      expect(row).toEqual({ url_hash: link.urlHash, registrable_domain: link.registrableDomain });
+    }
+    expect(count(first.sqlite, "select count(*) as n from links where canonical_url = ?", DEMO_VERDICT_EXAMPLES.blockDomainUnreported)).toBe(0);
+    const domains = [...new Set(showcaseLinks.filter((l) => l.platformSlug === "independent").map((l) => l.registrableDomain))];
+    for (const domain of domains) {
+      const own = showcaseLinks.filter((l) => l.registrableDomain === domain).length;
+      expect(count(first.sqlite, "select count(*) as n from links where registrable_domain = ?", domain), domain).toBe(own);
+    }
+  });
+
+  it("warn (L1) and restrict sharing (L2) for 30 days", () => {
+    expect(verdictAt(DEMO_VERDICT_EXAMPLES.warn)).toMatchObject({ scope: "url", level: "L1", category: "rumour", liftedAt: null });
+    expect(verdictAt(DEMO_VERDICT_EXAMPLES.warn)!.expiresAt! > NOW.toISOString()).toBe(true);
+    expect(standard(DEMO_VERDICT_EXAMPLES.warn)).toMatchObject({ verdict: "warn", shareable: true });
+    expect(verdictAt(DEMO_VERDICT_EXAMPLES.restrictSharing)).toMatchObject({ scope: "url", level: "L2", category: "induced_sharing" });
+    expect(standard(DEMO_VERDICT_EXAMPLES.restrictSharing)).toMatchObject({ verdict: "warn", shareable: false });
+  });
+
+  it("block one URL until lifted (L3), and a whole domain (L4), reported URL or not", () => {
+    expect(verdictAt(DEMO_VERDICT_EXAMPLES.blockUrl)).toMatchObject({ scope: "url", level: "L3", category: "fraud_scam", expiresAt: null });
+    expect(verdictAt(DEMO_VERDICT_EXAMPLES.blockUrl, new Date(NOW.getTime() + 365 * DAY))).not.toBeNull();
+    expect(standard(DEMO_VERDICT_EXAMPLES.blockUrl).verdict).toBe("block");
+    for (const url of [DEMO_VERDICT_EXAMPLES.blockDomain, DEMO_VERDICT_EXAMPLES.blockDomainUnreported]) {
+      expect(verdictAt(url), url).toMatchObject({ scope: "domain", domain: "zhongjiang-lingqu.top", level: "L4", expiresAt: null });
+      expect(standard(url).verdict).toBe("block");
+    }
+  });
+
+  it("allow a link whose block has expired, and one judged harmless", () => {
+    const { sqlite } = first;
+    expect(verdictAt(DEMO_VERDICT_EXAMPLES.expiredBlock)).toBeNull();
+    const expired = one<{ level: string; expires_at: string }>(
+      sqlite,
+      "select v.level, v.expires_at from verdicts v join links l on l.id = v.link_id where l.canonical_url = ?",
+      DEMO_VERDICT_EXAMPLES.expiredBlock,
+    );
+    expect(expired.level).toBe("L3");
+    expect(expired.expires_at < NOW.toISOString()).toBe(true);
+    // It did block while it lasted.
+    const decidedAt = one<{ starts_at: string }>(sqlite, "select starts_at from verdicts v join links l on l.id = v.link_id where l.canonical_url = ?", DEMO_VERDICT_EXAMPLES.expiredBlock).starts_at;
+    expect(verdictAt(DEMO_VERDICT_EXAMPLES.expiredBlock, new Date(Date.parse(decidedAt) + 3_600_000))).toMatchObject({ level: "L3" });
+    expect(standard(DEMO_VERDICT_EXAMPLES.expiredBlock).verdict).toBe("allow");
+
+    expect(verdictAt(DEMO_VERDICT_EXAMPLES.noViolation)).toBeNull();
+    expect(
+      one<{ outcome: string }>(
+        sqlite,
+        "select d.outcome from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id where l.canonical_url = ?",
+        DEMO_VERDICT_EXAMPLES.noViolation,
+      ).outcome,
+    ).toBe("no_violation");
+    expect(standard(DEMO_VERDICT_EXAMPLES.noViolation).verdict).toBe("allow");
+  });
+
+  it("keep their verdicts at any seeding moment", () => {
+    const shifted = new Date(NOW.getTime() + LATER_SHIFT_MS);
+    const levelAt = (url: string) => {
+      const link = keyOf(url);
+      return verdictFor(wrap(later.sqlite), { urlHash: link.urlHash, registrableDomain: link.registrableDomain }, shifted)?.level ?? null;
+    };
+    expect(Object.fromEntries(Object.entries(DEMO_VERDICT_EXAMPLES).map(([name, url]) => [name, levelAt(url)]))).toEqual({
+      warn: "L1",
+      restrictSharing: "L2",
+      blockUrl: "L3",
+      blockDomain: "L4",
+      blockDomainUnreported: "L4",
+      expiredBlock: null,
+      noViolation: null,
+    });
   });
 });

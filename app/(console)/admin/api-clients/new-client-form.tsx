@@ -8,7 +8,8 @@ import { createClient } from "./actions";
 
 const input = "w-full rounded border border-slate-300 px-3 py-2";
 
-export function NewClientForm() {
+/** `platforms`: the ones a client may act for, named in the viewer's language. */
+export function NewClientForm({ platforms }: { platforms: { id: number; name: string }[] }) {
   const t = useTranslations("apiClients");
   const [state, action, pending] = useActionState<ActionResult<{ id: number; key: string }> | undefined, FormData>(
     createClient,
@@ -27,6 +28,17 @@ export function NewClientForm() {
         <label htmlFor="client-rate" className="mb-1 block text-sm font-medium">{t("rateLimit")}</label>
         <input id="client-rate" name="requestsPerMinute" type="number" min={1} defaultValue={600} className={input} />
         <FieldError id="client-rate-error" errors={errors?.requestsPerMinute} />
+      </div>
+      <div className="sm:col-span-2">
+        <label htmlFor="client-platform" className="mb-1 block text-sm font-medium">{t("actsFor")}</label>
+        <select id="client-platform" name="platformId" defaultValue="" className={input} aria-describedby="client-platform-hint client-platform-error">
+          <option value="">{t("actsForNone")}</option>
+          {platforms.map((p) => (
+            <option key={p.id} value={p.id}>{p.name}</option>
+          ))}
+        </select>
+        <p id="client-platform-hint" className="mt-1 text-xs text-slate-500">{t("actsForHint")}</p>
+        <FieldError id="client-platform-error" errors={errors?.platformId} />
       </div>
       <div className="sm:col-span-2">
         <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">

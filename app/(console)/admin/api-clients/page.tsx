@@ -1,9 +1,10 @@
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
-import { listApiClients } from "@/lib/api-clients/api-clients";
+import { listApiClients, platformsClientsMayActFor } from "@/lib/api-clients/api-clients";
 import { requirePage } from "@/lib/auth/require-page";
 import { getDb } from "@/lib/db";
 import { NewClientForm } from "./new-client-form";
@@ -16,19 +17,31 @@ export async function generateMetadata() {
 export default async function ApiClientsPage() {
   await requirePage("apiClients.manage");
   const t = await getTranslations("apiClients");
+  const locale = await getLocale();
   const clients = listApiClients(getDb());
+  const platformName = (p: { name: string; nameZh: string }) => (locale === "zh" ? p.nameZh : p.name);
+  const platformOptions = platformsClientsMayActFor(getDb()).map((p) => ({ id: p.id, name: platformName(p) }));
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       {clients.length === 0 ? (
         <EmptyState title={t("none")} />
       ) : (
-        <DataTable className="mb-6" columns={[t("name"), t("keyPrefix"), t("rateLimit"), t("createdAt"), t("status")]}>
+        <DataTable className="mb-6" columns={[t("name"), t("keyPrefix"), t("rateLimit"), t("actsFor"), t("createdAt"), t("status")]}>
           {clients.map((c) => (
             <Row key={c.id}>
               <Cell className="font-medium">{c.name}</Cell>
               <Cell className="font-mono text-xs">{c.keyPrefix}…</Cell>
               <Cell className="tabular-nums">{c.requestsPerMinute}</Cell>
+              <Cell>
+                {c.platformId !== null && c.platformName !== null && c.platformNameZh !== null ? (
+                  <Link className="text-brand-700 hover:underline" href={`/platforms/${c.platformId}`}>
+                    {platformName({ name: c.platformName, nameZh: c.platformNameZh })}
+                  </Link>
+                ) : (
+                  <span className="text-slate-500">{t("actsForNone")}</span>
+                )}
+              </Cell>
               <Cell className="whitespace-nowrap"><LocalTime iso={c.createdAt} /></Cell>
               <Cell>
                 {c.revokedAt ? (
@@ -41,7 +54,7 @@ export default async function ApiClientsPage() {
           ))}
         </DataTable>
       )}
-      <NewClientForm />
+      <NewClientForm platforms={platformOptions} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { requirePage } from "@/lib/auth/require-page";
 import { getDb } from "@/lib/db";
 import { platformById } from "@/lib/platforms/platform-list";
 import { PlatformDomains } from "./platform-domains";
+import { PlatformNotices } from "./platform-notices";
 
 type Params = { params: Promise<{ platformId: string }> };
 
@@ -36,6 +37,7 @@ export default async function PlatformPage({ params }: Params) {
         title={locale === "zh" ? platform.nameZh : platform.name}
         description={[locale === "zh" ? platform.name : platform.nameZh, t(`kinds.${platform.kind}`), t("slugIs", { slug: platform.slug })].join(" · ")}
       />
+      {!platform.isIndependent && can(actor.role, "notices.view") && <PlatformNotices platformId={platform.id} />}
       <PlatformDomains platform={platform} canEdit={can(actor.role, "platforms.edit")} />
     </>
   );

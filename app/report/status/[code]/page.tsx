@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/ui/local-time";
 import { getDb } from "@/lib/db";
 import { reportIdByTrackingCode, reportView } from "@/lib/reports/report-view";
+import { restoreStatusByCode } from "@/lib/restore/status-view";
 import { trackingCodePattern } from "@/lib/reports/tracking-code";
 import { categoryName } from "@/lib/rules/category-name";
 
@@ -18,6 +20,8 @@ export default async function ReportStatusPage({ params }: { params: Promise<{ c
   const code = decodeURIComponent((await params).code).trim().toUpperCase();
   const id = trackingCodePattern.test(code) ? reportIdByTrackingCode(getDb(), code) : null;
   const report = id ? reportView(getDb(), id) : null;
+  // Restore requests share the code format; a restore code typed here goes to its own status page.
+  if (!report && trackingCodePattern.test(code) && restoreStatusByCode(getDb(), code)) redirect(`/report/restore/status/${code}`);
   if (!report) {
     return (
       <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="status-unknown">

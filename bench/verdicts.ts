@@ -1,0 +1,611 @@
+// Verdict lookups over HTTP at scale (docs/performance.md "Verdict lookups"). The verdict API is the
+// hottest path in the system (every tap on a link) and goes through the lean /api/v1 layer. Targets,
+// with 1,000,000 verdicts in force (URL and domain mixed):
+//   - single lookups through the built server reach at least 50 % of the throughput of a plain
+//     node:http + better-sqlite3 server answering the same lookup (bench/verdict-baseline-server.ts),
+//     both measured in this run with the same load generator, connections and request stream;
+//   - p99 under 10 ms at a fixed 5,000 requests per second;
+//   - a batch of 500 links answered in under 50 ms (p99 of 200 batches).
+//
+//   npx tsx bench/data/verdicts-db.ts      # once: builds bench/data/verdicts-1m.db (about a minute)
+//   npx next build                         # the production build the server runs
+//   npx tsx bench/verdicts.ts              # about 4 minutes; builds the database first if needed
+//
+// On a machine others use, take the shared lock for the build and the run, so that nobody's rebuild
+// swaps .next under the server: `flock /tmp/linkdesk-e2e.lock npx tsx bench/verdicts.ts`.
+//
+// Both servers read one fresh copy of the database, one after the other: first the baseline, then
+// Linkdesk (`node --import tsx server.ts` in production mode, with a benchmark API key whose limit
+// cannot be reached). Each gets, at 50 connections:
+//   1. single lookups from autocannon, 5 s of warm-up then VERDICT_SECONDS (default 30) measured, as
+//      fast as the server answers;
+//   2. a fixed rate of 5,000 lookups per second for VERDICT_SECONDS, evenly spaced (an open-loop
+//      generator here: requests go out as they fall due, answered or not, over at most 50
+//      connections); this is the run the p99 target is checked on;
+//   3. the same rate from autocannon (`overallRate`), for information: each of its connections
+//      sends its 100 requests of a second back to back and then idles until the next second, so
+//      every second starts with a burst of 50 concurrent requests and the latencies are those of
+//      the saturated server at 50 connections (the baseline's p99 is no better there);
+//   4. 5 warm-up then 200 measured batches of 500 links, one after the other.
+// The request stream is the same list of links for both, cycled in the same order: 40 % links with a
+// URL verdict (in force, expired or lifted; a third of them as pasted from a chat, with share
+// markers, a fragment or capitals that canonicalization must undo), 20 % other links on domains under
+// a domain verdict, 40 % links nobody reported (platform and independent hosts).
+// Linkdesk's answers are checked: every answer 200, and for a sample of 2,000 links (and the first
+// batch) the answer is exactly what lib/verdicts/lookup.ts computes directly on the file. Latency
+// percentiles are computed from every response's own time (not autocannon's histogram, which
+// rounds to milliseconds and, at a fixed rate, adds synthetic samples).
+// Prints a table, writes bench/results/verdicts.json, exits non-zero if a check fails.
+//
+// VERDICT_SECONDS shortens a trial run (the published figures use the default); VERDICT_CPU_PROF=1
+// writes V8 CPU profiles of both servers into the run's directory (linkdesk-profile/, baseline-profile/).
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { independentPaths, platformTemplates, platformWeights } from "@/db/demo/link-shapes";
+import { LOWER_ALNUM, Rng, fill } from "@/db/demo/random";
+import { wrap } from "@/lib/db/open";
+import { canonicalize } from "@/lib/links/canonicalize";
+import { categoryCodes } from "@/lib/rules/categories";
+import { type LinkVerdict, lookUpVerdict } from "@/lib/verdicts/lookup";
+import { DEFAULT_FILE, DOMAIN_VERDICTS_IN_FORCE, IN_FORCE_WHERE, URL_VERDICTS_IN_FORCE, ensureVerdictsDb, hostPrefix, inventedDomain } from "./data/verdicts-db";
+import { freshCopy } from "./support/cached-db";
+import { insertBenchClient, start, stop, waitUntilUp } from "./support/servers";
+
+const DURATION_S = Number(process.env.VERDICT_SECONDS ?? 30);
+const WARMUP_S = 5;
+const CONNECTIONS = 50;
+const FIXED_RATE = 5_000;
+const BATCHES = 200;
+const WARMUP_BATCHES = 5;
+const BATCH_SIZE = 500;
+const STREAM_LENGTH = 200_000;
+const SAMPLE_EVERY = 100; // 2,000 links of the stream checked against lookUpVerdict
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 10;
+const TARGET_RATE_SHARE = 0.98;
+const TARGET_BATCH_P99_MS = 50;
+const VERDICTS_IN_FORCE = URL_VERDICTS_IN_FORCE + DOMAIN_VERDICTS_IN_FORCE;
+const BASELINE_PORT = 3311;
+const LINKDESK_PORT = 3312;
+const BENCH_KEY = "ld_verdict_benchmark_key";
+const ROOT = process.cwd();
+
+// ── The request stream ──────────────────────────────────────────────────────
+
+type StreamKind = "url_verdict" | "domain_verdict" | "unreported";
+type Stream = { urls: string[]; kinds: StreamKind[] };
+
+/** A link as a chat app hands it over: share markers, a fragment, capitals; the same canonical link. */
+function asPasted(rng: Rng, canonicalUrl: string): string {
+  const roll = rng.float();
+  let raw = canonicalUrl;
+  if (roll < 0.6) return raw;
+  if (roll < 0.85) {
+    const marker = rng.pick([
+      "from=singlemessage&isappinstalled=0",
+      "from=groupmessage&isappinstalled=0",
+      `utm_source=wechat&utm_medium=social&utm_campaign=${rng.chars(6, LOWER_ALNUM)}`,
+      `spm=a2141.${rng.int(1, 9)}.${rng.int(1000, 9999)}.${rng.int(1, 60)}`,
+      "share_source=copy_web&share_medium=android",
+    ]);
+    raw = `${raw}${raw.includes("?") ? "&" : "?"}${marker}`;
+  } else if (roll < 0.95) {
+    raw = `${raw}#${rng.pick(["reply", "comment", "top", rng.chars(4, LOWER_ALNUM)])}`;
+  } else {
+    const at = raw.indexOf("://") + 3;
+    const hostEnd = raw.indexOf("/", at);
+    raw = `${raw.slice(0, at).toUpperCase()}${raw.slice(at, hostEnd).toUpperCase()}${raw.slice(hostEnd)}`;
+  }
+  const canonical = canonicalize(raw);
+  return canonical.ok && canonical.link.canonicalUrl === canonicalUrl ? raw : canonicalUrl;
+}
+
+function requestStream(file: string): Stream & { linksWithUrlVerdict: number; domainsWithVerdict: number } {
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    // Every fifth URL verdict's link (in force or not), and every domain under a domain verdict.
+    const urlVerdictLinks = sqlite
+      .prepare("select l.canonical_url from verdicts v join links l on l.id = v.link_id where v.scope = 'url' and v.id % 5 = 0 order by v.id")
+      .pluck()
+      .all() as string[];
+    const verdictDomains = sqlite.prepare("select domain from verdicts where scope = 'domain' order by id").pluck().all() as string[];
+    const domainSet = new Set(verdictDomains);
+    const isLink = sqlite.prepare("select 1 from links where url_hash = ?").pluck();
+    const rng = new Rng(77_001);
+    const urls: string[] = [];
+    const kinds: StreamKind[] = [];
+    while (urls.length < STREAM_LENGTH) {
+      const roll = rng.float();
+      if (roll < 0.4) {
+        urls.push(asPasted(rng, rng.pick(urlVerdictLinks)));
+        kinds.push("url_verdict");
+        continue;
+      }
+      if (roll < 0.6) {
+        const domain = rng.pick(verdictDomains);
+        urls.push(`${rng.chance(0.85) ? "https" : "http"}://${hostPrefix(rng)}${domain}${fill(rng, rng.pick(independentPaths[rng.pick(categoryCodes)]))}`);
+        kinds.push("domain_verdict");
+        continue;
+      }
+      for (;;) {
+        let url: string;
+        if (rng.chance(0.6)) {
+          const template = rng.pick(platformTemplates[rng.weighted(platformWeights)]!);
+          url = `https://${template.host}${fill(rng, template.path)}`;
+        } else {
+          const domain = inventedDomain(rng);
+          if (domainSet.has(domain)) continue;
+          url = `${rng.chance(0.85) ? "https" : "http"}://${hostPrefix(rng)}${domain}${fill(rng, rng.pick(independentPaths[rng.pick(categoryCodes)]))}`;
+        }
+        const canonical = canonicalize(url);
+        if (!canonical.ok || isLink.get(canonical.link.urlHash) !== undefined) continue; // nobody reported it
+        urls.push(asPasted(rng, canonical.link.canonicalUrl));
+        kinds.push("unreported");
+        break;
+      }
+    }
+    return { urls, kinds, linksWithUrlVerdict: urlVerdictLinks.length, domainsWithVerdict: verdictDomains.length };
+  } finally {
+    sqlite.close();
+  }
+}
+
+// ── Load ────────────────────────────────────────────────────────────────────
+
+type Load = {
+  seconds: number;
+  requests: number;
+  /** Responses per second over the run. */
+  perSecond: number;
+  /** autocannon's per-second samples. */
+  perSecondSamples: { mean: number; min: number };
+  status: Record<string, number>;
+  errors: number;
+  timeouts: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+  /** The server process's CPU time (all threads, user + system) per answer; null off Linux. */
+  serverCpuUsPerAnswer: number | null;
+};
+
+function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds a process has used so far (Linux /proc), or null where there is no /proc. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime + stime
+  } catch {
+    return null;
+  }
+}
+
+/** Runs one load and adds the server's CPU time per answer over it. */
+async function withCpu(pid: number, run: () => Promise<Omit<Load, "serverCpuUsPerAnswer">>): Promise<Load> {
+  const before = cpuSeconds(pid);
+  const figures = await run();
+  const after = cpuSeconds(pid);
+  const perAnswer = before === null || after === null || figures.requests === 0 ? null : Math.round(((after - before) * 1e6) / figures.requests);
+  return { ...figures, serverCpuUsPerAnswer: perAnswer };
+}
+
+async function load(
+  port: number,
+  paths: readonly string[],
+  from: number,
+  seconds: number,
+  headers: Record<string, string>,
+  rate?: number,
+): Promise<Omit<Load, "serverCpuUsPerAnswer">> {
+  const status: Record<string, number> = {};
+  const latencies: number[] = [];
+  let next = from;
+  const instance = autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 10,
+    ...(rate ? { overallRate: rate } : {}),
+    requests: [
+      {
+        method: "GET",
+        headers,
+        setupRequest: (request: Record<string, unknown>) => ({ ...request, path: paths[next++ % paths.length] }),
+      },
+    ],
+  });
+  instance.on("response", (_client, statusCode, _bytes, ms) => {
+    status[statusCode] = (status[statusCode] ?? 0) + 1;
+    latencies.push(ms);
+  });
+  const result = await instance;
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    seconds: result.duration,
+    requests: latencies.length,
+    perSecond: Math.round(latencies.length / result.duration),
+    perSecondSamples: { mean: Math.round(result.requests.average), min: result.requests.min },
+    status,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    latencyMs: { p50: round2(percentile(sorted, 50)), p90: round2(percentile(sorted, 90)), p99: round2(percentile(sorted, 99)), max: round2(sorted.at(-1) ?? NaN) },
+  };
+}
+
+/**
+ * An open-loop load at `rate` requests per second, evenly spaced (issued on each millisecond timer
+ * tick as they fall due, whether or not earlier ones were answered), over at most CONNECTIONS
+ * keep-alive connections; a request waiting for a free connection counts that wait in its latency.
+ */
+async function paced(
+  port: number,
+  paths: readonly string[],
+  from: number,
+  seconds: number,
+  headers: Record<string, string>,
+  rate: number,
+): Promise<Omit<Load, "serverCpuUsPerAnswer">> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const status: Record<string, number> = {};
+  const latencies: number[] = [];
+  const perSecond: number[] = [];
+  const total = Math.round(rate * seconds);
+  let errors = 0;
+  let timeouts = 0;
+  let sent = 0;
+  let settled = 0;
+  let lastAt = 0;
+  const began = performance.now();
+  await new Promise<void>((resolve) => {
+    const settle = () => {
+      settled += 1;
+      if (settled === total) resolve();
+    };
+    const issue = (i: number) => {
+      const issuedAt = performance.now();
+      const request = http.get({ host: "127.0.0.1", port, path: paths[(from + i) % paths.length], headers, agent, timeout: 10_000 }, (response) => {
+        response.resume();
+        response.on("end", () => {
+          lastAt = performance.now();
+          latencies.push(lastAt - issuedAt);
+          const second = Math.floor((lastAt - began) / 1000);
+          perSecond[second] = (perSecond[second] ?? 0) + 1;
+          status[response.statusCode!] = (status[response.statusCode!] ?? 0) + 1;
+          settle();
+        });
+      });
+      let timedOut = false;
+      request.on("timeout", () => {
+        timedOut = true;
+        timeouts += 1;
+        request.destroy();
+      });
+      request.on("error", () => {
+        if (!timedOut) errors += 1;
+        settle();
+      });
+    };
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - began) / 1000) * rate) + 1);
+      while (sent < due) issue(sent++);
+      if (sent < total) setTimeout(tick, 1);
+    };
+    tick();
+  });
+  agent.destroy();
+  const elapsed = (lastAt - began) / 1000;
+  const sorted = Float64Array.from(latencies).sort();
+  const fullSeconds = perSecond.slice(0, Math.floor(elapsed));
+  return {
+    seconds: Math.round(elapsed * 100) / 100,
+    requests: latencies.length,
+    perSecond: Math.round(latencies.length / elapsed),
+    perSecondSamples: { mean: Math.round(latencies.length / elapsed), min: fullSeconds.length ? Math.min(...fullSeconds.map((n) => n ?? 0)) : 0 },
+    status,
+    errors,
+    timeouts,
+    latencyMs: { p50: round2(percentile(sorted, 50)), p90: round2(percentile(sorted, 90)), p99: round2(percentile(sorted, 99)), max: round2(sorted.at(-1) ?? NaN) },
+  };
+}
+
+type Batches = { count: number; failed: number; ms: { p50: number; p99: number; max: number }; firstBatch: unknown[] };
+
+/** Batches of BATCH_SIZE links, one after the other; the time is from sending to the whole answer read. */
+async function batches(url: string, urls: readonly string[], headers: Record<string, string>): Promise<Batches> {
+  const times: number[] = [];
+  let failed = 0;
+  let firstBatch: unknown[] = [];
+  for (let i = 0; i < WARMUP_BATCHES + BATCHES; i += 1) {
+    const from = (i * BATCH_SIZE) % (urls.length - BATCH_SIZE);
+    const body = JSON.stringify({ urls: urls.slice(from, from + BATCH_SIZE) });
+    const started = performance.now();
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    if (i < WARMUP_BATCHES) continue;
+    const results = response.status === 200 ? (JSON.parse(text) as { results: unknown[] }).results : null;
+    if (!results || results.length !== BATCH_SIZE || results.some((r) => typeof r !== "object" || r === null || "error" in r)) failed += 1;
+    if (i === WARMUP_BATCHES) firstBatch = results ?? [];
+    times.push(ms);
+  }
+  const sorted = Float64Array.from(times).sort();
+  return { count: times.length, failed, ms: { p50: round2(percentile(sorted, 50)), p99: round2(percentile(sorted, 99)), max: round2(sorted.at(-1)!) }, firstBatch };
+}
+
+type Side = { name: string; warmup: Load; run: Load; fixedRate: Load; fixedRateBursts: Load; batches: Omit<Batches, "firstBatch"> };
+
+async function measure(
+  name: string,
+  pid: number,
+  port: number,
+  paths: readonly string[],
+  batchUrl: string,
+  urls: readonly string[],
+  headers: Record<string, string>,
+): Promise<Side & { firstBatch: unknown[] }> {
+  const warmup = await withCpu(pid, () => load(port, paths, 0, WARMUP_S, headers));
+  const run = await withCpu(pid, () => load(port, paths, STREAM_LENGTH / 2, DURATION_S, headers));
+  console.log(`${name}: ${fmt(run.perSecond)} lookups/s at ${CONNECTIONS} connections, p99 ${run.latencyMs.p99} ms, ${run.serverCpuUsPerAnswer} µs of server CPU each`);
+  const fixedRate = await withCpu(pid, () => paced(port, paths, 0, DURATION_S, headers, FIXED_RATE));
+  console.log(`${name}: at ${fmt(FIXED_RATE)}/s evenly spaced: ${fmt(fixedRate.perSecond)}/s answered, p99 ${fixedRate.latencyMs.p99} ms`);
+  const fixedRateBursts = await withCpu(pid, () => load(port, paths, 0, DURATION_S, headers, FIXED_RATE));
+  console.log(`${name}: at ${fmt(FIXED_RATE)}/s in autocannon's bursts: ${fmt(fixedRateBursts.perSecond)}/s answered, p99 ${fixedRateBursts.latencyMs.p99} ms`);
+  const { firstBatch, ...batchFigures } = await batches(batchUrl, urls, headers);
+  console.log(`${name}: batches of ${BATCH_SIZE}: p50 ${batchFigures.ms.p50} ms, p99 ${batchFigures.ms.p99} ms`);
+  return { name, warmup, run, fixedRate, fixedRateBursts, batches: batchFigures, firstBatch };
+}
+
+// ── Correctness ─────────────────────────────────────────────────────────────
+
+type Check = { checked: number; differing: number; examples: { url: string; server: unknown; direct: unknown }[]; verdicts: Record<string, number> };
+
+/** An answer without its ttlSeconds, which counts down between the two lookups. */
+function comparable(answer: Partial<LinkVerdict> & Record<string, unknown>) {
+  const { ttlSeconds, url, ...rest } = answer;
+  void ttlSeconds;
+  void url;
+  return JSON.stringify(rest);
+}
+
+async function checkAnswers(file: string, sample: readonly string[], firstBatch: unknown[], batchUrls: readonly string[], headers: Record<string, string>): Promise<Check> {
+  const sqlite = new Database(file, { readonly: true });
+  const db = wrap(sqlite);
+  const check: Check = { checked: 0, differing: 0, examples: [], verdicts: {} };
+  const compare = (url: string, server: Record<string, unknown>) => {
+    const direct = lookUpVerdict(db, url, "standard");
+    check.checked += 1;
+    const expected = direct.ok ? comparable(direct.verdict) : "invalid";
+    if (comparable(server) !== expected) {
+      check.differing += 1;
+      if (check.examples.length < 5) check.examples.push({ url, server, direct: direct.ok ? direct.verdict : direct });
+    }
+  };
+  try {
+    for (const url of sample) {
+      const response = await fetch(`http://127.0.0.1:${LINKDESK_PORT}/api/v1/links/verdict?url=${encodeURIComponent(url)}`, { headers });
+      const answer = (await response.json()) as Record<string, unknown>;
+      if (response.status !== 200) {
+        check.checked += 1;
+        check.differing += 1;
+        if (check.examples.length < 5) check.examples.push({ url, server: answer, direct: null });
+        continue;
+      }
+      const verdict = String(answer.verdict);
+      check.verdicts[verdict] = (check.verdicts[verdict] ?? 0) + 1;
+      compare(url, answer);
+    }
+    firstBatch.forEach((answer, i) => compare(batchUrls[i]!, answer as Record<string, unknown>));
+  } finally {
+    sqlite.close();
+  }
+  return check;
+}
+
+// ── Main ────────────────────────────────────────────────────────────────────
+
+async function main() {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first.");
+  const { file: source, built } = await ensureVerdictsDb(DEFAULT_FILE);
+  if (built) console.log(`built ${source} in ${built.seconds} s`);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "linkdesk-verdicts-"));
+  const file = path.join(dir, "verdicts.db");
+  freshCopy(source, file);
+  // The key goes in before either server starts; both read this one copy (lookups write nothing).
+  const headers = insertBenchClient(file, BENCH_KEY, "Verdict benchmark");
+
+  const snapshot = new Database(file, { readonly: true });
+  const now = new Date().toISOString();
+  const inForceByLevel = Object.fromEntries(
+    (snapshot.prepare(`select level, count(*) as n from verdicts ${IN_FORCE_WHERE} group by level order by level`).all({ now }) as { level: string; n: number }[]).map((r) => [r.level, r.n]),
+  );
+  const verdictRows = snapshot.prepare("select count(*) from verdicts").pluck().get() as number;
+  snapshot.close();
+  const inForce = Object.values(inForceByLevel).reduce((a, b) => a + b, 0);
+  console.log(`${fmt(verdictRows)} verdicts, ${fmt(inForce)} in force now (${JSON.stringify(inForceByLevel)}); runs in ${dir}`);
+
+  const stream = requestStream(file);
+  const share = (kind: StreamKind) => stream.kinds.filter((k) => k === kind).length / stream.kinds.length;
+  const linkdeskPaths = stream.urls.map((u) => `/api/v1/links/verdict?url=${encodeURIComponent(u)}`);
+  const baselinePaths = stream.urls.map((u) => `/verdict?url=${encodeURIComponent(u)}`);
+  const sample = stream.urls.filter((_, i) => i % SAMPLE_EVERY === 0);
+
+  // The baseline first.
+  const profile = (name: string) => (process.env.VERDICT_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, name)}`] : []);
+  const baselineServer = start(
+    "baseline",
+    "bench/verdict-baseline-server.ts",
+    { DATABASE_FILE: file, PORT: String(BASELINE_PORT) },
+    path.join(dir, "baseline.log"),
+    profile("baseline-profile"),
+  );
+  let baseline: Side & { firstBatch: unknown[] };
+  let baselineSample: string[] = [];
+  try {
+    await waitUntilUp(baselineServer, `http://127.0.0.1:${BASELINE_PORT}/`);
+    baseline = await measure("baseline", baselineServer.child.pid!, BASELINE_PORT, baselinePaths, `http://127.0.0.1:${BASELINE_PORT}/verdicts`, stream.urls, {});
+    // Its levels for the correctness sample, to show where the plain lookup differs (share markers).
+    const response = await fetch(`http://127.0.0.1:${BASELINE_PORT}/verdicts`, { method: "POST", body: JSON.stringify({ urls: sample }) });
+    baselineSample = ((await response.json()) as { results: { level: string }[] }).results.map((r) => r.level);
+  } finally {
+    await stop(baselineServer);
+  }
+
+  const linkdeskServer = start(
+    "linkdesk",
+    "server.ts",
+    {
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${file}`,
+      PORT: String(LINKDESK_PORT),
+      AUTH_SECRET: "verdict-benchmark-auth-secret-0123456789abcdef",
+      REPORTER_HASH_KEY: "verdict-benchmark-reporter-key-0123456789abcdef",
+    },
+    path.join(dir, "linkdesk.log"),
+    profile("linkdesk-profile"),
+  );
+  let linkdesk: Side & { firstBatch: unknown[] };
+  let check: Check;
+  try {
+    await waitUntilUp(linkdeskServer, `http://127.0.0.1:${LINKDESK_PORT}/api/v1/health`);
+    linkdesk = await measure("Linkdesk", linkdeskServer.child.pid!, LINKDESK_PORT, linkdeskPaths, `http://127.0.0.1:${LINKDESK_PORT}/api/v1/links/verdicts`, stream.urls, headers);
+    const firstBatchUrls = stream.urls.slice(WARMUP_BATCHES * BATCH_SIZE, (WARMUP_BATCHES + 1) * BATCH_SIZE);
+    check = await checkAnswers(file, sample, linkdesk.firstBatch, firstBatchUrls, headers);
+  } finally {
+    await stop(linkdeskServer);
+  }
+  const direct = new Database(file, { readonly: true });
+  const sampleLevels = sample.map((url) => {
+    const answer = lookUpVerdict(wrap(direct), url, "standard");
+    return answer.ok ? answer.verdict.level : "invalid";
+  });
+  direct.close();
+  const baselineAgrees = sampleLevels.filter((level, i) => level === baselineSample[i]).length;
+
+  // ── Checks and report ─────────────────────────────────────────────────────
+  const strip = ({ firstBatch, ...side }: Side & { firstBatch: unknown[] }): Side => (void firstBatch, side);
+  const ld = strip(linkdesk);
+  const bl = strip(baseline);
+  const ratio = ld.run.perSecond / bl.run.perSecond;
+  const non200 = (s: Side) =>
+    [s.warmup, s.run, s.fixedRate, s.fixedRateBursts].reduce((n, l) => n + l.errors + l.timeouts + Object.entries(l.status).reduce((m, [code, c]) => m + (code === "200" ? 0 : c), 0), 0);
+  const checks = {
+    verdictsInForce: inForce >= VERDICTS_IN_FORCE,
+    ratio: ratio >= TARGET_RATIO,
+    fixedRateP99: ld.fixedRate.latencyMs.p99 < TARGET_P99_MS,
+    fixedRateAchieved: ld.fixedRate.perSecond >= TARGET_RATE_SHARE * FIXED_RATE,
+    batchP99: ld.batches.ms.p99 < TARGET_BATCH_P99_MS,
+    all200: non200(ld) === 0 && non200(bl) === 0 && ld.batches.failed === 0 && bl.batches.failed === 0,
+    answersMatchLookup: check.differing === 0 && check.checked > 0,
+  };
+  const pass = (ok: boolean) => (ok ? "pass" : "FAIL");
+  const r = (a: number, b: number) => (a / b).toFixed(2);
+  const rows: string[][] = [
+    ["verdicts in force (of all verdict rows)", `${fmt(inForce)} of ${fmt(verdictRows)}`, "same file", "", `≥ ${fmt(VERDICTS_IN_FORCE)}`, pass(checks.verdictsInForce)],
+    [`single lookups/s, ${CONNECTIONS} connections`, fmt(ld.run.perSecond), fmt(bl.run.perSecond), ratio.toFixed(2), `ratio ≥ ${TARGET_RATIO}`, pass(checks.ratio)],
+    ["  slowest second", fmt(ld.run.perSecondSamples.min), fmt(bl.run.perSecondSamples.min), r(ld.run.perSecondSamples.min, bl.run.perSecondSamples.min), "", ""],
+    ["  latency p50 / p99 (ms)", `${ld.run.latencyMs.p50} / ${ld.run.latencyMs.p99}`, `${bl.run.latencyMs.p50} / ${bl.run.latencyMs.p99}`, "", "", ""],
+    [
+      "  server CPU per lookup (µs)",
+      String(ld.run.serverCpuUsPerAnswer ?? "n/a"),
+      String(bl.run.serverCpuUsPerAnswer ?? "n/a"),
+      ld.run.serverCpuUsPerAnswer && bl.run.serverCpuUsPerAnswer ? r(bl.run.serverCpuUsPerAnswer, ld.run.serverCpuUsPerAnswer) : "",
+      "",
+      "",
+    ],
+    [`at ${fmt(FIXED_RATE)}/s evenly spaced: answered/s`, fmt(ld.fixedRate.perSecond), fmt(bl.fixedRate.perSecond), "", `≥ ${fmt(TARGET_RATE_SHARE * FIXED_RATE)}`, pass(checks.fixedRateAchieved)],
+    [`at ${fmt(FIXED_RATE)}/s evenly spaced: p99 (ms)`, String(ld.fixedRate.latencyMs.p99), String(bl.fixedRate.latencyMs.p99), "", `< ${TARGET_P99_MS}`, pass(checks.fixedRateP99)],
+    [`  p50 / max (ms)`, `${ld.fixedRate.latencyMs.p50} / ${ld.fixedRate.latencyMs.max}`, `${bl.fixedRate.latencyMs.p50} / ${bl.fixedRate.latencyMs.max}`, "", "", ""],
+    [
+      `at ${fmt(FIXED_RATE)}/s in bursts: p50 / p99 (ms)`,
+      `${ld.fixedRateBursts.latencyMs.p50} / ${ld.fixedRateBursts.latencyMs.p99}`,
+      `${bl.fixedRateBursts.latencyMs.p50} / ${bl.fixedRateBursts.latencyMs.p99}`,
+      "",
+      "",
+      "",
+    ],
+    [`batch of ${BATCH_SIZE}: p99 (ms)`, String(ld.batches.ms.p99), String(bl.batches.ms.p99), r(ld.batches.ms.p99, bl.batches.ms.p99), `< ${TARGET_BATCH_P99_MS}`, pass(checks.batchP99)],
+    [`batch of ${BATCH_SIZE}: p50 / max (ms)`, `${ld.batches.ms.p50} / ${ld.batches.ms.max}`, `${bl.batches.ms.p50} / ${bl.batches.ms.max}`, r(ld.batches.ms.p50, bl.batches.ms.p50), "", ""],
+    ["answers other than 200 (all runs, batches)", fmt(non200(ld) + ld.batches.failed), fmt(non200(bl) + bl.batches.failed), "", "0", pass(checks.all200)],
+    [
+      "answers equal to lookUpVerdict on the file",
+      `${fmt(check.checked - check.differing)} of ${fmt(check.checked)}`,
+      `levels: ${fmt(baselineAgrees)} of ${fmt(sample.length)}`,
+      "",
+      "all",
+      pass(checks.answersMatchLookup),
+    ],
+  ];
+  const header = ["metric", "Linkdesk", "baseline", "ratio", "target", "result"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  const cpu = `${os.cpus().length} cores, ${os.cpus()[0]?.model.trim()}`;
+  console.log(`\nVerdict lookups, ${DURATION_S} s runs at ${CONNECTIONS} connections, ${cpu}`);
+  console.log(
+    `stream: ${pct(share("url_verdict"))} links with a URL verdict, ${pct(share("domain_verdict"))} on domain-verdict domains, ${pct(share("unreported"))} unreported; ` +
+      `sample answers ${JSON.stringify(check.verdicts)}`,
+  );
+  console.log(line(header));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const row of rows) console.log(line(row));
+  if (check.examples.length > 0) console.log("\nanswers that differ from lookUpVerdict:", JSON.stringify(check.examples, null, 2));
+
+  const results = {
+    measuredAt: new Date().toISOString(),
+    trial: DURATION_S !== 30,
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim(), memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}`, loadAverage: os.loadavg().map((n) => Math.round(n * 100) / 100) },
+    settings: {
+      durationSeconds: DURATION_S,
+      warmupSeconds: WARMUP_S,
+      connections: CONNECTIONS,
+      fixedRate: FIXED_RATE,
+      batches: BATCHES,
+      warmupBatches: WARMUP_BATCHES,
+      batchSize: BATCH_SIZE,
+      streamLength: STREAM_LENGTH,
+      streamShares: { urlVerdict: share("url_verdict"), domainVerdict: share("domain_verdict"), unreported: share("unreported") },
+      verdictRows,
+      verdictsInForce: inForce,
+      inForceByLevel,
+    },
+    targets: { ratio: TARGET_RATIO, fixedRateP99Ms: TARGET_P99_MS, fixedRateAchievedShare: TARGET_RATE_SHARE, batchP99Ms: TARGET_BATCH_P99_MS },
+    linkdesk: ld,
+    baseline: bl,
+    ratio: Math.round(ratio * 1000) / 1000,
+    answers: { ...check, baselineLevelsAgree: baselineAgrees, sample: sample.length },
+    checks,
+    pass: Object.values(checks).every(Boolean),
+  };
+  fs.mkdirSync(path.join(ROOT, "bench", "results"), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, "bench", "results", "verdicts.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote bench/results/verdicts.json; server logs${process.env.VERDICT_CPU_PROF ? " and CPU profiles" : ""} in ${dir}`);
+  fs.rmSync(file, { force: true });
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  if (!results.pass) process.exitCode = 1;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en");
+const pct = (n: number) => `${Math.round(n * 100)} %`;
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
