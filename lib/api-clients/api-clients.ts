@@ -1,5 +1,6 @@
 import { asc, desc, eq } from "drizzle-orm";
 import { apiClients, platforms, users } from "@/db/schema";
+import { forgetApiClients } from "@/lib/api/client-auth";
 import { recordAudit } from "@/lib/audit/record";
 import { ActionError } from "@/lib/auth/action-result";
 import type { Db } from "@/lib/db";
@@ -54,7 +55,7 @@ export function createApiClient(db: Db, who: Who, input: NewApiClient) {
 }
 
 export function revokeApiClient(db: Db, who: Who, clientId: number) {
-  return db.transaction(
+  const result = db.transaction(
     (tx) => {
       const client = tx.select().from(apiClients).where(eq(apiClients.id, clientId)).get();
       if (!client) throw new ActionError("not_found", "apiClients.errors.notFound");
@@ -74,6 +75,9 @@ export function revokeApiClient(db: Db, who: Who, clientId: number) {
     },
     { behavior: "immediate" },
   );
+  // The API layer remembers valid keys: a revoked one must stop working with the next request.
+  forgetApiClients();
+  return result;
 }
 
 export function listApiClients(db: Db) {

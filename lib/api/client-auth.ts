@@ -8,11 +8,40 @@ import { type Db, getDb } from "@/lib/db";
 export type ApiClient = { id: number; name: string; requestsPerMinute: number; platformId: number | null };
 
 /** `Authorization: Bearer <key>` → the client it belongs to, unless revoked. */
-export function authenticateClient(req: IncomingMessage, db: Db = getDb()): ApiClient | null {
+export function authenticateClient(req: IncomingMessage, db: Db = getDb(), nowMs = Date.now()): ApiClient | null {
   const header = req.headers.authorization;
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
   if (!match?.[1]) return null;
-  return clientByKeyHash(db).get({ keyHash: hashApiKey(match[1]) }) ?? null;
+  const keyHash = hashApiKey(match[1]);
+  const cache = knownClients(db, nowMs);
+  const known = cache.byKeyHash.get(keyHash);
+  if (known) return known;
+  const client = clientByKeyHash(db).get({ keyHash }) ?? null;
+  // Only valid keys are remembered, so a flood of made-up keys cannot grow the cache.
+  if (client && cache.byKeyHash.size < MAX_CACHED_CLIENTS) cache.byKeyHash.set(keyHash, client);
+  return client;
+}
+
+// Every API request presents a key; valid ones are kept in memory. A revocation in this process
+// clears them at once (forgetApiClients, after its commit); a change made by another process is seen
+// within CLIENT_CACHE_MAX_AGE_MS. Shared on globalThis by the API layer's and Next's module copies.
+export const CLIENT_CACHE_MAX_AGE_MS = 30_000;
+const MAX_CACHED_CLIENTS = 10_000;
+type ClientCache = { version: number; built: { version: number; connection: unknown; at: number; byKeyHash: Map<string, ApiClient> } | null };
+const globalCache = globalThis as unknown as { __linkdeskApiClients?: ClientCache };
+const clientCache = (): ClientCache => (globalCache.__linkdeskApiClients ??= { version: 0, built: null });
+
+function knownClients(db: Db, nowMs: number) {
+  const c = clientCache();
+  const built = c.built;
+  if (built && built.version === c.version && built.connection === db.$client && nowMs - built.at < CLIENT_CACHE_MAX_AGE_MS) return built;
+  c.built = { version: c.version, connection: db.$client, at: nowMs, byKeyHash: new Map() };
+  return c.built;
+}
+
+/** Forgets every remembered key; call after committing a change to a client (revocation). */
+export function forgetApiClients(): void {
+  clientCache().version += 1;
 }
 
 // Every API request looks its key up: the statement is prepared once per SQLite connection.

@@ -23,7 +23,7 @@ export function matchRoutes(routes: Route[], pathname: string): { route: Route; 
   const segments = pathname.split("/");
   const matches: { route: Route; params: Record<string, string> }[] = [];
   for (const route of routes) {
-    const pattern = route.path.split("/");
+    const pattern = patternOf(route.path);
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};
     const ok = pattern.every((part, i) => {
@@ -38,4 +38,12 @@ export function matchRoutes(routes: Route[], pathname: string): { route: Route; 
     if (ok) matches.push({ route, params });
   }
   return matches;
+}
+
+// Route paths never change: each is split once.
+const patterns = new Map<string, string[]>();
+function patternOf(path: string): string[] {
+  let pattern = patterns.get(path);
+  if (!pattern) patterns.set(path, (pattern = path.split("/")));
+  return pattern;
 }

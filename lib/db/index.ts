@@ -5,15 +5,16 @@ import { env } from "@/lib/env";
 import { databasePath } from "./database-path";
 import { type Db, openSqlite, wrap } from "./open";
 
-type Cache = { sqlite: Database.Database; db: Db; file: string };
+type Cache = { sqlite: Database.Database; db: Db; url: string };
 const globalCache = globalThis as unknown as { __linkdeskDb?: Cache };
 
 function connection(): Cache {
-  const file = databasePath(env().DATABASE_URL);
+  // Compared by the configured URL, not the resolved path: this runs on every API request.
+  const url = env().DATABASE_URL;
   const cached = globalCache.__linkdeskDb;
-  if (cached && cached.file === file && cached.sqlite.open) return cached;
-  const sqlite = openSqlite(file);
-  const fresh = { sqlite, db: wrap(sqlite), file };
+  if (cached && cached.url === url && cached.sqlite.open) return cached;
+  const sqlite = openSqlite(databasePath(url));
+  const fresh = { sqlite, db: wrap(sqlite), url };
   globalCache.__linkdeskDb = fresh;
   return fresh;
 }
