@@ -9,6 +9,7 @@ import { getDb, getSqlite } from "@/lib/db";
 import { databasePath } from "@/lib/db/database-path";
 import { startBackgroundCheckpoints } from "@/lib/db/background-checkpoints";
 import { applyMigrations } from "@/lib/db/open";
+import { startPriorityRefresh } from "@/lib/queue/refresh-priority";
 import { env } from "@/lib/env";
 import { DEMO_REPORTER_KEY } from "@/db/demo/demo-accounts";
 import { clientAddress } from "@/lib/api/client-address";
@@ -36,6 +37,7 @@ async function main() {
   applyMigrations(getDb());
   // WAL checkpoints on a worker thread, so that no request waits for one (lib/db/background-checkpoints.ts).
   const checkpoints = databaseFile === ":memory:" ? null : startBackgroundCheckpoints(databaseFile, getSqlite());
+  startPriorityRefresh(getDb()); // the age part of open cases' priority grows (lib/queue/refresh-priority.ts)
   if (demo) {
     const { seedIfEmpty } = await import("@/db/seed-if-empty");
     await seedIfEmpty(getDb());

@@ -149,6 +149,8 @@ export const cases = sqliteTable(
     index("cases_queue_idx").on(t.status, t.priority, t.id),
     index("cases_link_idx").on(t.linkId, t.decidedAt),
     index("cases_opened_idx").on(t.openedAt),
+    // The queue's "mine" tab: the cases a moderator holds.
+    index("cases_assignee_idx").on(t.assigneeId, t.leaseExpiresAt),
   ],
 );
 
@@ -317,6 +319,9 @@ export const rectificationNotices = sqliteTable(
     // Who recorded the answer: the platform's API client, or a manager on the platform's behalf.
     answeredByClientId: integer("answered_by_client_id").references(() => apiClients.id),
     answeredByUserId: integer("answered_by_user_id").references(() => users.id),
+    // Set when the decision behind it is undone or reversed before the platform answered: the notice
+    // no longer asks anything, is not listed as pending and does not count in the rating.
+    withdrawnAt: text("withdrawn_at"),
   },
   (t) => [
     index("notices_platform_idx").on(t.platformId, t.deadlineAt),
@@ -356,6 +361,8 @@ export const appeals = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     decisionId: integer("decision_id").notNull().references(() => decisions.id),
     appellant: text("appellant", { enum: ["reporter", "link_owner", "platform"] }).notNull(),
+    // The client app that filed it, which alone may read it back over the API.
+    apiClientId: integer("api_client_id").references(() => apiClients.id),
     reason: text("reason").notNull(),
     status: text("status", { enum: ["pending", "upheld", "overturned"] }).notNull().default("pending"),
     submittedAt: text("submitted_at").notNull(),
@@ -363,7 +370,10 @@ export const appeals = sqliteTable(
     decidedAt: text("decided_at"),
     note: text("note"),
   },
-  (t) => [index("appeals_status_idx").on(t.status, t.submittedAt)],
+  (t) => [
+    index("appeals_status_idx").on(t.status, t.submittedAt),
+    index("appeals_decision_idx").on(t.decisionId),
+  ],
 );
 
 // ── Platform ratings ─────────────────────────────────────────────────────────

@@ -26,6 +26,7 @@ import {
   rules,
   users,
 } from "@/db/schema";
+import { refreshOpenPrioritiesNow } from "@/lib/queue/refresh-priority";
 import { hashApiKey, keyPrefix } from "@/lib/api-clients/key";
 import { type AuditInput, recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
@@ -306,6 +307,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
         else moderation.answer(event.decision, event.reply);
       }
       Object.assign(summary, moderation.counts);
+      // The queue sorts on stored priorities: compute them as of the seed's "now".
+      refreshOpenPrioritiesNow(db, iso(nowMs));
 
       const nowIso = iso(nowMs);
       const n = (query: ReturnType<typeof sql>) => tx.get<{ n: number }>(query).n;

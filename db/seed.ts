@@ -42,20 +42,21 @@ async function main(): Promise<void> {
   const now = seedNow();
   const file = databasePath(env().DATABASE_URL);
 
+  if (reset) {
+    if (file === ":memory:") throw new UsageError("--reset needs a database file, not :memory:.");
+    // Deleted before anything reads it: a file from another version of the schema need not migrate.
+    if (fs.existsSync(file)) {
+      deleteDatabaseFiles(file);
+      console.log(`deleted ${file}`);
+    }
+  }
   applyMigrations(getDb());
   const staff = getDb().get<{ n: number }>(sql`select count(*) as n from users`).n;
   if (staff > 0) {
-    if (!reset) {
-      throw new UsageError(
-        `${file} already has ${staff} staff account(s); the demo data is only loaded into an empty database.\n` +
-          "Run `npm run db:seed -- --reset` to DELETE this database file and load the demo data into a new one.",
-      );
-    }
-    if (file === ":memory:") throw new UsageError("--reset needs a database file, not :memory:.");
-    getSqlite().close();
-    deleteDatabaseFiles(file);
-    console.log(`deleted ${file}`);
-    applyMigrations(getDb()); // getDb() opens a new connection once the old one is closed
+    throw new UsageError(
+      `${file} already has ${staff} staff account(s); the demo data is only loaded into an empty database.\n` +
+        "Run `npm run db:seed -- --reset` to DELETE this database file and load the demo data into a new one.",
+    );
   }
 
   const started = performance.now();

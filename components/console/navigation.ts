@@ -5,6 +5,7 @@ export const navigation: { href: string; label: string; permission: Permission }
   { href: "/", label: "home", permission: "cases.view" },
   { href: "/queue", label: "queue", permission: "cases.view" },
   { href: "/restore-requests", label: "restoreRequests", permission: "cases.view" },
+  { href: "/appeals", label: "appeals", permission: "cases.view" },
   { href: "/notices", label: "notices", permission: "notices.view" },
   { href: "/rules", label: "rules", permission: "rules.view" },
   { href: "/verdicts/preview", label: "blockPreview", permission: "rules.view" },

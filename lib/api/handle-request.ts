@@ -6,6 +6,7 @@ import { authenticateClient } from "./client-auth";
 import { sendError } from "./http";
 import { sharedLimiter } from "./rate-limit";
 import { type Route, matchRoutes } from "./router";
+import { getAppeal, postAppeal } from "./routes/appeals";
 import { currentClient } from "./routes/client";
 import { health } from "./routes/health";
 import { openApiDocument } from "./routes/openapi";
@@ -24,6 +25,8 @@ export const routes: Route[] = [
   { method: "POST", path: "/api/v1/notices/:id/response", auth: "client", handle: answerNoticeRoute },
   { method: "POST", path: "/api/v1/restore-requests", auth: "client", handle: postRestoreRequest },
   { method: "GET", path: "/api/v1/restore-requests/:trackingCode", auth: "client", handle: getRestoreRequest },
+  { method: "POST", path: "/api/v1/appeals", auth: "client", handle: postAppeal },
+  { method: "GET", path: "/api/v1/appeals/:id", auth: "client", handle: getAppeal },
   { method: "GET", path: "/api/v1/links/verdict", auth: "client", handle: getVerdict },
   { method: "POST", path: "/api/v1/links/verdicts", auth: "client", handle: postVerdicts },
   { method: "GET", path: "/api/v1/links/feed", auth: "client", handle: getFeed },

@@ -5,7 +5,7 @@ export type ChainReport =
   | { ok: true; verified: number; headSeq: number; headHash: string }
   | { ok: false; verified: number; firstBadSeq: number; reason: string; headHash: string | null };
 
-type Row = HashedFields & { prevHash: string; hash: string };
+export type ChainRow = HashedFields & { prevHash: string; hash: string };
 
 /**
  * Walks the whole chain in sequence order. An altered row fails its own hash; a removed row leaves
@@ -15,31 +15,52 @@ export function verifyAuditChain(
   sqlite: Database.Database,
   onProgress?: (verified: number) => void,
 ): ChainReport {
-  const rows = sqlite
+  const walker = chainWalker();
+  for (const row of chainRows(sqlite)) {
+    const failure = walker.step(row);
+    if (failure) return failure;
+    if (onProgress && walker.verified() % 100_000 === 0) onProgress(walker.verified());
+  }
+  return walker.finish();
+}
+
+/** Every audit row in sequence order, as the walker reads them. */
+export function chainRows(sqlite: Database.Database): IterableIterator<ChainRow> {
+  return sqlite
     .prepare(
       `select seq, at, actor_id as actorId, action, target_type as targetType, target_id as targetId,
               before, after, request_id as requestId, prev_hash as prevHash, hash
          from audit_events order by seq`,
     )
-    .iterate() as IterableIterator<Row>;
+    .iterate() as IterableIterator<ChainRow>;
+}
+
+/**
+ * The check itself, one row at a time, so that it can also run in slices (lib/audit/verify-job.ts):
+ * `step` returns the failure report at the first bad row, else null; `finish` reports success.
+ */
+export function chainWalker() {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let verified = 0;
-  for (const row of rows) {
-    const fail = (reason: string): ChainReport => ({
-      ok: false,
-      verified,
-      firstBadSeq: Math.min(row.seq, expectedSeq),
-      reason,
-      headHash: verified > 0 ? prevHash : null,
-    });
-    if (row.seq !== expectedSeq) return fail(`expected sequence ${expectedSeq}, found ${row.seq}`);
-    if (row.prevHash !== prevHash) return fail(`sequence ${row.seq} does not link to the event before it`);
-    if (eventHash(prevHash, row) !== row.hash) return fail(`sequence ${row.seq} does not match its hash`);
-    prevHash = row.hash;
-    expectedSeq += 1;
-    verified += 1;
-    if (onProgress && verified % 100_000 === 0) onProgress(verified);
-  }
-  return { ok: true, verified, headSeq: verified, headHash: prevHash };
+  return {
+    step(row: ChainRow): ChainReport | null {
+      const fail = (reason: string): ChainReport => ({
+        ok: false,
+        verified,
+        firstBadSeq: Math.min(row.seq, expectedSeq),
+        reason,
+        headHash: verified > 0 ? prevHash : null,
+      });
+      if (row.seq !== expectedSeq) return fail(`expected sequence ${expectedSeq}, found ${row.seq}`);
+      if (row.prevHash !== prevHash) return fail(`sequence ${row.seq} does not link to the event before it`);
+      if (eventHash(prevHash, row) !== row.hash) return fail(`sequence ${row.seq} does not match its hash`);
+      prevHash = row.hash;
+      expectedSeq += 1;
+      verified += 1;
+      return null;
+    },
+    verified: () => verified,
+    finish: (): ChainReport => ({ ok: true, verified, headSeq: verified, headHash: prevHash }),
+  };
 }

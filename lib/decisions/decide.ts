@@ -87,6 +87,10 @@ function loadDecidableCase(tx: Tx, actor: Actor, input: DecisionInput, now: stri
   const leasedToOther =
     current.assigneeId !== null && current.assigneeId !== actor.id && current.leaseExpiresAt !== null && current.leaseExpiresAt > now;
   if (leasedToOther) throw new ActionError("conflict", "cases.errors.claimedByOther");
+  // Four eyes: a case a moderator escalated is decided by a senior moderator.
+  if (current.status === "escalated" && !can(actor.role, "cases.decideSenior")) {
+    throw new ActionError("forbidden", "decisions.errors.escalatedNeedsSenior");
+  }
   return current;
 }
 

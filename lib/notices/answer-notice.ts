@@ -34,6 +34,7 @@ export function answerNotice(
         throw new ActionError("not_found", "notices.errors.notFound");
       }
       if (notice.answeredAt !== null) throw new ActionError("conflict", "notices.errors.alreadyAnswered");
+      if (notice.withdrawnAt !== null) throw new ActionError("conflict", "notices.errors.withdrawn");
       if (at < notice.sentAt) throw new ActionError("invalid", "notices.errors.beforeSent");
 
       const after = {

@@ -94,6 +94,7 @@ export function noticeList(db: Db, query: NoticeListQuery = {}) {
   const rows = noticeRows(db)
     .where(
       and(
+        isNull(n.withdrawnAt),
         query.platformId === undefined ? undefined : eq(n.platformId, query.platformId),
         query.filter ? stateCondition(query.filter, now) : undefined,
         continues,
@@ -119,6 +120,7 @@ export function platformNoticeFeed(
     .where(
       and(
         eq(n.platformId, platformId),
+        isNull(n.withdrawnAt),
         query.filter ? stateCondition(query.filter, now) : undefined,
         query.afterId === undefined ? undefined : gt(n.id, query.afterId),
       ),
@@ -153,7 +155,7 @@ export function noticeCounts(db: Db, query: { platformId?: number; now?: Date } 
       answered_late: count(stateCondition("answered_late", now)),
     })
     .from(n)
-    .where(query.platformId === undefined ? undefined : eq(n.platformId, query.platformId))
+    .where(and(isNull(n.withdrawnAt), query.platformId === undefined ? undefined : eq(n.platformId, query.platformId)))
     .get();
   return row ?? { all: 0, open: 0, overdue: 0, answered_on_time: 0, answered_late: 0 };
 }

@@ -52,7 +52,7 @@ type DecisionRow = {
   positionInDomain?: number;
 };
 
-type NoticeRow = { platformId: number; sentAt: number; deadlineAt: number; answeredAt: number | null; critical: boolean; decisionUndoneAt: number | null };
+type NoticeRow = { platformId: number; sentAt: number; deadlineAt: number; answeredAt: number | null; critical: boolean; withdrawnAt: number | null };
 
 const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 
@@ -91,9 +91,8 @@ function loadNotices(db: Db, fromMs: number, toMs: number): NoticeRow[] {
       sentAt: rectificationNotices.sentAt,
       deadlineAt: rectificationNotices.deadlineAt,
       answeredAt: rectificationNotices.answeredAt,
+      withdrawnAt: rectificationNotices.withdrawnAt,
       severity: decisions.severity,
-      reversedAt: decisions.reversedAt,
-      reversalKind: decisions.reversalKind,
     })
     .from(rectificationNotices)
     .innerJoin(decisions, eq(decisions.id, rectificationNotices.decisionId))
@@ -105,7 +104,7 @@ function loadNotices(db: Db, fromMs: number, toMs: number): NoticeRow[] {
       deadlineAt: Date.parse(r.deadlineAt),
       answeredAt: ms(r.answeredAt),
       critical: r.severity === "critical",
-      decisionUndoneAt: r.reversalKind === "undo" ? ms(r.reversedAt) : null,
+      withdrawnAt: ms(r.withdrawnAt),
     }));
 }
 
@@ -138,7 +137,7 @@ export function countsForDay(day: string, decisionRows: readonly DecisionRow[], 
   }
   for (const n of noticeRows) {
     if (n.sentAt < start || n.sentAt >= end) continue;
-    if (n.decisionUndoneAt !== null && n.decisionUndoneAt < end) continue; // withdrawn with its decision
+    if (n.withdrawnAt !== null && n.withdrawnAt < end) continue; // withdrawn with its decision
     const answered = n.answeredAt !== null && n.answeredAt < end;
     const c = of(n.platformId);
     if (answered || n.deadlineAt < end) c.noticesDue += 1;

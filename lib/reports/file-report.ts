@@ -15,6 +15,7 @@ import { canonicalize, type CanonicalLink } from "@/lib/links/canonicalize";
 import { type Attribution, attribute } from "@/lib/platforms/attribution";
 import { domainIndex } from "@/lib/platforms/domain-index";
 import { type CategoryCode, categoryByCode } from "@/lib/rules/categories";
+import { markPriorityStale } from "@/lib/queue/refresh-priority";
 import { DAY_MS } from "@/lib/time/now";
 import { AFTER_DECISION_DAYS, type Grouping, groupReport } from "./case-grouping";
 import { type ReportView, reportView } from "./report-view";
@@ -149,6 +150,7 @@ function write(writer: Writer, { input, link, attribution, severity, now, reques
     afterDecision: grouping.kind === "after_decision",
     createdAt: now,
   });
+  markPriorityStale(caseId); // scored by the refresher, off the intake path (lib/queue/refresh-priority.ts)
   audit.append({
     actorId: null,
     action: "report.created",

@@ -2,11 +2,11 @@ import { expect, test } from "@playwright/test";
 import { demoLogins, signIn } from "./support";
 
 const navigationOf = {
-  moderator: ["Home", "Queue", "Restore requests", "Notices", "Rulebook", "Block page preview", "Platforms", "Ratings"],
-  senior: ["Home", "Queue", "Restore requests", "Notices", "Rulebook", "Block page preview", "Platforms", "Ratings"],
-  manager: ["Home", "Queue", "Restore requests", "Notices", "Rulebook", "Block page preview", "Platforms", "Ratings", "Fairness", "Exports"],
-  auditor: ["Home", "Queue", "Restore requests", "Notices", "Rulebook", "Block page preview", "Platforms", "Ratings", "Fairness", "Audit trail", "Exports"],
-  admin: ["Home", "Queue", "Restore requests", "Notices", "Rulebook", "Block page preview", "Platforms", "Ratings", "Audit trail", "Exports", "Staff", "API clients"],
+  moderator: ["Home", "Queue", "Restore requests", "Appeals", "Notices", "Rulebook", "Block page preview", "Platforms", "Ratings"],
+  senior: ["Home", "Queue", "Restore requests", "Appeals", "Notices", "Rulebook", "Block page preview", "Platforms", "Ratings"],
+  manager: ["Home", "Queue", "Restore requests", "Appeals", "Notices", "Rulebook", "Block page preview", "Platforms", "Ratings", "Fairness", "Exports"],
+  auditor: ["Home", "Queue", "Restore requests", "Appeals", "Notices", "Rulebook", "Block page preview", "Platforms", "Ratings", "Fairness", "Audit trail", "Exports"],
+  admin: ["Home", "Queue", "Restore requests", "Appeals", "Notices", "Rulebook", "Block page preview", "Platforms", "Ratings", "Audit trail", "Exports", "Staff", "API clients"],
 } as const;
 
 const roleName = { moderator: "Moderator", senior: "Senior moderator", manager: "Manager", auditor: "Auditor", admin: "Admin" };

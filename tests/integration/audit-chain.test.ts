@@ -4,6 +4,7 @@ import { eventHash } from "@/lib/audit/encoding";
 import { recordAudit } from "@/lib/audit/record";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { testDatabase } from "./support/database";
+import { makeStaff } from "./support/staff";
 
 const { db, sqlite } = testDatabase();
 
@@ -113,3 +114,28 @@ function resetChain() {
   appendEvents(50);
   expect(verifyAuditChain(sqlite).ok).toBe(true);
 }
+
+describe("the console's background verification walks the same check in slices", () => {
+  it("reports an intact chain with its head, and the first bad sequence after tampering", async () => {
+    const { startVerifyJob, settled } = await import("@/lib/audit/verify-job");
+    const auditor = await makeStaff("auditor");
+    resetChain();
+    const cli = verifyAuditChain(sqlite);
+    const intact = await settled(startVerifyJob(auditor.id, { sliceRows: 7 }));
+    expect(intact.report).toEqual(cli);
+    expect(intact.total).toBe(50);
+    // Its own run is recorded: one event more, and the chain still verifies.
+    expect(sqlite.prepare("select action from audit_events order by seq desc limit 1").get()).toEqual({ action: "audit.chain_verified" });
+    expect(verifyAuditChain(sqlite).ok).toBe(true);
+
+    // Two rows swapped in place (content exchanged, seq kept): the first of them fails.
+    const a = sqlite.prepare("select * from audit_events where seq = 20").get() as Record<string, unknown>;
+    const b = sqlite.prepare("select * from audit_events where seq = 21").get() as Record<string, unknown>;
+    const swap = "update audit_events set at = ?, action = ?, target_id = ?, before = ?, after = ?, request_id = ?, prev_hash = ?, hash = ? where seq = ?";
+    tamper(swap, b.at, b.action, b.target_id, b.before, b.after, b.request_id, b.prev_hash, b.hash, 20);
+    tamper(swap, a.at, a.action, a.target_id, a.before, a.after, a.request_id, a.prev_hash, a.hash, 21);
+    const swapped = await settled(startVerifyJob(auditor.id, { sliceRows: 7 }));
+    expect(swapped.report).toMatchObject({ ok: false, firstBadSeq: 20, verified: 19 });
+    expect(swapped.report).toEqual({ ...verifyAuditChain(sqlite) });
+  });
+});

@@ -4,15 +4,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Role, roles, users } from "@/db/schema";
+import { type Role, cases, roles, users } from "@/db/schema";
 import { createApiClient } from "@/lib/api-clients/api-clients";
 import type { Actor } from "@/lib/auth/actor";
 import { definedActions } from "@/lib/auth/define-action";
-import { allows } from "@/lib/auth/permissions";
+import { allows, can } from "@/lib/auth/permissions";
+import { claimCase } from "@/lib/cases/lease";
 import { getDb } from "@/lib/db";
 import { addPlatformDomain, createPlatform } from "@/lib/platforms/registry-admin";
+import { overrideGrade } from "@/lib/ratings/override";
 import { submitRestoreRequest } from "@/lib/restore/submit";
-import { blockLink } from "./support/blocked-links";
+import { fileAppeal } from "@/lib/appeals/file";
+import { blockLink, ensurePublishedRulebook, openCaseFor } from "./support/blocked-links";
 import { databaseDump, tableCounts, testDatabase } from "./support/database";
 import { noticePlatformDomain, violationWithNotice } from "./support/notices";
 import { changedDraftNumber, draftNumber, rumourChange, withoutDraft } from "./support/rule-drafts";
@@ -68,6 +71,18 @@ const fixtures: Record<string, (actor: Actor) => Promise<Record<string, unknown>
   "rules.update_draft_rule": async () => rumourChange(draftNumber()),
   "rules.discard_draft": async () => ({ version: draftNumber() }),
   "rules.publish_draft": async () => ({ version: changedDraftNumber(), summary: `Matrix publish ${++unique}` }),
+  "ratings.override": async () => ({
+    platformId: createPlatform(getDb(), { actorId: null }, { slug: `rated-${++unique}`, name: "Rated", nameZh: "评级", kind: "shop" }).id,
+    grade: "B",
+    reason: "Rectified all listings after the audit.",
+    endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  }),
+  "ratings.end_override": async () => {
+    const platformId = createPlatform(getDb(), { actorId: null }, { slug: `rated-${++unique}`, name: "Rated", nameZh: "评级", kind: "shop" }).id;
+    const manager = await makeStaff("manager");
+    overrideGrade(getDb(), manager, { platformId, grade: "C", reason: "Under review after the spike.", endsAt: new Date(Date.now() + 86_400_000).toISOString() });
+    return { platformId };
+  },
   "notices.answer": async () => ({ noticeId: (await violationWithNotice(noticePlatformDomain())).noticeId, answer: "Rectified: the listing is gone." }),
   "restore.request_portal": async () => {
     const url = `https://matrix-restore-${++unique}.example/page`;
@@ -80,7 +95,60 @@ const fixtures: Record<string, (actor: Actor) => Promise<Record<string, unknown>
     const restore = { url, requester: "platform", contact: "+86 10 1234 5678", explanation: "The prize form was removed from the page.", source: "api" as const };
     return { restoreRequestId: submitRestoreRequest(getDb(), restore).id, decision: "approve", note: "Checked the page: it is clean now." };
   },
+  "cases.claim": async () => ({ caseId: openCaseFor(`https://matrix-claim-${++unique}.example/page`) }),
+  "cases.renew": async () => ({ caseId: openCaseFor(`https://matrix-renew-${++unique}.example/page`) }),
+  "cases.release": async (actor) => {
+    const caseId = openCaseFor(`https://matrix-release-${++unique}.example/page`);
+    if (can(actor.role, "cases.decide")) claimCase(getDb(), actor, caseId);
+    return { caseId };
+  },
+  "cases.reassign": async () => ({
+    caseId: openCaseFor(`https://matrix-reassign-${++unique}.example/page`),
+    assigneeId: (await decider()).id,
+    reason: "Handing over at the end of the shift.",
+  }),
+  "cases.escalate": async () => {
+    const caseId = openCaseFor(`https://matrix-escalate-${++unique}.example/page`);
+    return { caseId, caseVersion: caseVersion(caseId), note: "Needs a senior: may be a real bank." };
+  },
+  "decisions.decide": async () => {
+    ensurePublishedRulebook();
+    const caseId = openCaseFor(`https://matrix-decide-${++unique}.example/page`);
+    return { caseId, caseVersion: caseVersion(caseId), outcome: "violation", category: "fraud_scam", level: "L3", durationHours: "", rationale: "Fake prize page asking for card numbers." };
+  },
+  "cases.bulk_decide": async () => {
+    ensurePublishedRulebook();
+    const ids = [1, 2].map(() => openCaseFor(`https://matrix-bulk-${++unique}.example/page`));
+    return {
+      cases: ids.map((id) => `${id}:${caseVersion(id)}`),
+      outcome: "violation",
+      category: "fraud_scam",
+      level: "L3",
+      durationHours: "",
+      rationale: "The same fake prize page on every link.",
+    };
+  },
+  "decisions.undo": async (actor) => {
+    const by = can(actor.role, "cases.decide") ? actor : await decider();
+    return { decisionId: blockLink(by, `https://matrix-undo-${++unique}.example/page`).decisionId };
+  },
+  "appeals.decide": async () => {
+    // A platform's client appeals a moderator's decision on its link: no senior made it, so four eyes hold.
+    const { caseId } = await violationWithNotice(noticePlatformDomain());
+    const { decisionId, platformId } = getDb().$client
+      .prepare("select d.id as decisionId, l.platform_id as platformId from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id where d.case_id = ?")
+      .get(caseId) as { decisionId: number; platformId: number };
+    const client = createApiClient(getDb(), { actorId: (await decider()).id }, { name: `Appealing shop ${++unique}`, requestsPerMinute: 60, platformId });
+    const { appealId } = fileAppeal(getDb(), { clientId: client.id, platformId }, { decisionId, appellant: "platform", reason: "The listing was a genuine ticket resale, not a scam." });
+    return { appealId, decision: "overturn", note: "Checked the seller's licence." };
+  },
+  "decisions.reverse": async () => ({
+    decisionId: blockLink(await decider(), `https://matrix-reverse-${++unique}.example/page`).decisionId,
+    reason: "The complaint was mistaken after all.",
+  }),
 };
+
+const caseVersion = (caseId: number) => getDb().select({ version: cases.version }).from(cases).where(eq(cases.id, caseId)).get()!.version;
 
 const actions = definedActions();
 

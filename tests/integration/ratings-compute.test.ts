@@ -45,7 +45,7 @@ function recount(platformId: number, day: string) {
               sum(case when d.severity = 'critical' and n.deadline_at < @end and (n.answered_at is null or n.answered_at >= @end) then 1 else 0 end) as criticalOverdue
          from rectification_notices n join decisions d on d.id = n.decision_id
         where n.platform_id = @platformId and n.sent_at >= @start and n.sent_at < @end
-          and not (coalesce(d.reversal_kind, '') = 'undo' and d.reversed_at < @end)`,
+          and not (n.withdrawn_at is not null and n.withdrawn_at < @end)`,
     )
     .get({ platformId, start, end }) as Record<string, number | null>;
   const n = (v: number | null | undefined) => v ?? 0;
@@ -67,8 +67,15 @@ beforeAll(async () => {
   const violations = sqlite.prepare("select id, created_at from decisions where outcome = 'violation' and created_at > '2026-09-01' order by id").all() as { id: number; created_at: string }[];
   const mark = sqlite.prepare("update decisions set reversed_at = ?, reversal_kind = ?, reversal_reason = 'test' where id = ?");
   const later = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
-  for (const v of violations.slice(0, 3)) mark.run(later(v.created_at, 5), "undo", v.id);
-  for (const v of violations.slice(3, 6)) mark.run(later(v.created_at, 3 * 24 * 60), "reversal", v.id);
+  const withdraw = sqlite.prepare("update rectification_notices set withdrawn_at = ? where decision_id = ? and answered_at is null");
+  for (const v of violations.slice(0, 3)) {
+    mark.run(later(v.created_at, 5), "undo", v.id);
+    withdraw.run(later(v.created_at, 5), v.id);
+  }
+  for (const v of violations.slice(3, 6)) {
+    mark.run(later(v.created_at, 3 * 24 * 60), "reversal", v.id);
+    withdraw.run(later(v.created_at, 3 * 24 * 60), v.id);
+  }
 });
 
 describe("computeSnapshots", () => {

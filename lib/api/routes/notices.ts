@@ -76,6 +76,9 @@ export async function answerNoticeRoute(ctx: RouteContext) {
   } catch (error) {
     if (!(error instanceof ActionError)) throw error;
     if (error.code === "not_found") return sendError(res, 404, "not_found", `No notice ${id.data} for this platform`);
+    if (error.code === "conflict" && error.message === "notices.errors.withdrawn") {
+      return sendError(res, 409, "withdrawn", "This notice was withdrawn: the decision behind it was set aside");
+    }
     if (error.code === "conflict") return sendError(res, 409, "already_answered", "This notice has already been answered; an answer is recorded once");
     return sendError(res, 400, "invalid_request", englishMessage(error.message), {}, englishFields(error.fieldErrors));
   }

@@ -3,6 +3,7 @@ import { apiErrorSchema, reportReceiptSchema, reportRequestSchema, reportStatusS
 import { MAX_API_PAGE, apiNoticePageSchema, apiNoticeSchema, noticeAnswerRequestSchema } from "@/lib/notices/schemas";
 import { feedPageSchema, linkVerdictSchema, verdictBatchResultSchema, verdictBatchSchema } from "@/lib/verdicts/schemas";
 import { restoreReceiptSchema, restoreRequestSchema, restoreStatusSchema } from "@/lib/restore/schemas";
+import { appealReceiptSchema, appealRequestSchema, appealStatusSchema } from "@/lib/appeals/schemas";
 import { sendJson } from "../http";
 import type { RouteContext } from "../router";
 import { appVersion } from "../version";
@@ -48,6 +49,9 @@ export function buildOpenApiDocument() {
         RestoreRequest: schema(restoreRequestSchema, "input"),
         RestoreReceipt: schema(restoreReceiptSchema),
         RestoreStatus: schema(restoreStatusSchema),
+        AppealRequest: schema(appealRequestSchema, "input"),
+        AppealReceipt: schema(appealReceiptSchema),
+        AppealStatus: schema(appealStatusSchema),
         Notice: schema(apiNoticeSchema),
         NoticePage: schema(apiNoticePageSchema),
         NoticeAnswer: schema(noticeAnswerRequestSchema, "input"),
@@ -109,6 +113,37 @@ export function buildOpenApiDocument() {
             "400": error("Not a tracking code"),
             "401": error("No valid key"),
             "404": error("No such request filed by this client"),
+            "429": limited,
+          },
+        },
+      },
+      "/api/v1/appeals": {
+        post: {
+          ...keyed,
+          summary: "Appeal a decision: as the reporter (reportId, one of this client's reports) or as a platform (decisionId, a decision on its link); a senior moderator who did not make the decision decides it",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/AppealRequest" } } } },
+          responses: {
+            "201": json("AppealReceipt", "Received, pending"),
+            "400": error("Malformed JSON, a body over 16 KB, or invalid fields (see error.fields)"),
+            "401": error("No valid key"),
+            "403": error("decisionId given, but the key acts for no platform (code not_a_platform_client)"),
+            "404": error("No such report of this client, or no such decision on this client's platform"),
+            "409": error("An appeal of this decision is pending (already_pending), the decision was set aside (decision_set_aside), the case is not decided (not_decided) or has moved on (case_moved_on)"),
+            "422": error("The decision is older than the 30-day appeal window (code appeal_window_closed)"),
+            "429": limited,
+          },
+        },
+      },
+      "/api/v1/appeals/{appealId}": {
+        get: {
+          ...keyed,
+          summary: "An appeal's status, for the client that filed it",
+          parameters: [{ name: "appealId", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+          responses: {
+            "200": json("AppealStatus", "The appeal"),
+            "400": error("Not an appeal id"),
+            "401": error("No valid key"),
+            "404": error("No such appeal filed by this client"),
             "429": limited,
           },
         },
