@@ -155,7 +155,9 @@ export function queueCounts(db: Db, actor: Actor, search: QueueSearch, now: stri
   for (const tab of Object.keys(tabStatuses) as QueueTab[]) {
     const where = [sql`c.status in (${inList(tabStatuses[tab])})`, ...filterConditions({ ...search, tab }, actor, now)];
     const n = db.get<{ n: number }>(
-      sql`select count(*) as n from (select 1 from cases c join links l on l.id = c.link_id where ${and(where)} limit ${COUNT_CAP + 1})`,
+      // Walks the queue index from the high-priority end, as the page does: critical categories sit
+      // there, so a capped count of them stops early instead of reading the whole low end first.
+      sql`select count(*) as n from (select 1 from cases c join links l on l.id = c.link_id where ${and(where)} order by c.priority desc limit ${COUNT_CAP + 1})`,
     ).n;
     out[tab] = { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
   }
