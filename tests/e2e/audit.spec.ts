@@ -33,7 +33,8 @@ const lastDay = (month: string) => {
 
 test("an auditor filters decisions by platform and month, downloads the CSV, and opens a case's history", async ({ page }) => {
   const busiest = busiestPlatformMonth();
-  test.skip(!busiest, "the demo has no decisions");
+  // The demo seed decides about 60 % of its cases, so there is always a busiest platform and month.
+  expect(busiest, "the demo data has decisions").toBeTruthy();
   const { slug, name, month, n } = busiest!;
   await signIn(page, demoLogins.auditor);
   await page.goto("/audit");

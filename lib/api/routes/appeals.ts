@@ -7,7 +7,7 @@ import { fileAppeal } from "@/lib/appeals/file";
 import { appealRequestSchema } from "@/lib/appeals/schemas";
 import { ActionError } from "@/lib/auth/action-result";
 import { getDb } from "@/lib/db";
-import { englishFields, englishMessage } from "../field-messages";
+import { apiFieldErrors, englishFields, englishMessage } from "../field-messages";
 import { readJsonBody, sendError, sendJson } from "../http";
 import type { RouteContext } from "../router";
 
@@ -20,13 +20,7 @@ export async function postAppeal({ req, res, client, requestId }: RouteContext) 
 
   const parsed = appealRequestSchema.safeParse(body.value);
   if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.join(".") || "body";
-      const message = issue.code === "unrecognized_keys" ? "Unknown field" : englishMessage(issue.message.includes(".") ? issue.message : "validation.invalid");
-      (fields[field] ??= []).push(message);
-    }
-    return sendError(res, 400, "invalid_request", "Some fields are not valid", {}, fields);
+    return sendError(res, 400, "invalid_request", "Some fields are not valid", {}, apiFieldErrors(parsed.error));
   }
 
   try {

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { answerNotice } from "@/lib/notices/answer-notice";
 import { type NoticeRow, platformNotice, platformNoticeFeed } from "@/lib/notices/notice-list";
 import { noticeAnswerRequestSchema, noticeIdSchema, noticeListQuerySchema, type apiNoticeSchema } from "@/lib/notices/schemas";
-import { englishFields, englishMessage } from "../field-messages";
+import { apiFieldErrors, englishFields, englishMessage } from "../field-messages";
 import { readJsonBody, sendError, sendJson } from "../http";
 import type { RouteContext } from "../router";
 
@@ -27,18 +27,6 @@ function noticeView(row: NoticeRow): z.output<typeof apiNoticeSchema> {
   };
 }
 
-/** Per-field messages: catalog keys become English sentences, unknown fields are named. */
-function fieldMessages(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const field = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.join(".") || "body";
-    const message =
-      issue.code === "unrecognized_keys" ? "Unknown field" : issue.message.startsWith("validation.") ? englishMessage(issue.message) : issue.message;
-    (fields[field] ??= []).push(message);
-  }
-  return fields;
-}
-
 function platformOf({ res, client }: RouteContext): number | null {
   const platformId = client!.platformId;
   if (platformId === null) {
@@ -53,7 +41,7 @@ export function listNotices(ctx: RouteContext) {
   const platformId = platformOf(ctx);
   if (platformId === null) return;
   const query = noticeListQuerySchema.safeParse(Object.fromEntries(ctx.url.searchParams));
-  if (!query.success) return sendError(ctx.res, 400, "invalid_request", "Some query parameters are not valid", {}, fieldMessages(query.error));
+  if (!query.success) return sendError(ctx.res, 400, "invalid_request", "Some query parameters are not valid", {}, apiFieldErrors(query.error, { otherMessages: "as_written" }));
   const { state, after, limit } = query.data;
   const page = platformNoticeFeed(getDb(), platformId, { filter: state, afterId: after, limit });
   sendJson(ctx.res, 200, { notices: page.rows.map(noticeView), nextAfter: page.nextAfter });
@@ -69,7 +57,7 @@ export async function answerNoticeRoute(ctx: RouteContext) {
   const body = await readJsonBody(req);
   if (!body.ok) return sendError(res, 400, body.code, body.message);
   const parsed = noticeAnswerRequestSchema.safeParse(body.value);
-  if (!parsed.success) return sendError(res, 400, "invalid_request", "Some fields are not valid", {}, fieldMessages(parsed.error));
+  if (!parsed.success) return sendError(res, 400, "invalid_request", "Some fields are not valid", {}, apiFieldErrors(parsed.error, { otherMessages: "as_written" }));
 
   try {
     answerNotice(getDb(), { kind: "client", clientId: client!.id, platformId }, { noticeId: id.data, answer: parsed.data.answer }, { requestId });

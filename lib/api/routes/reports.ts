@@ -5,7 +5,7 @@ import { fileReportInBatch } from "@/lib/reports/intake-queue";
 import { reportView, type ReportView } from "@/lib/reports/report-view";
 import { reporterHash } from "@/lib/reports/reporter-hash";
 import { idempotencyKeySchema, reportIdSchema, reportRequestSchema } from "@/lib/reports/schemas";
-import { englishFields, englishMessage } from "../field-messages";
+import { apiFieldErrors, englishFields } from "../field-messages";
 import { readJsonBody, sendError, sendJson } from "../http";
 import { sharedLimiter } from "../rate-limit";
 import type { RouteContext } from "../router";
@@ -35,13 +35,7 @@ export async function postReport({ req, res, client, requestId }: RouteContext) 
 
   const parsed = reportRequestSchema.safeParse(body.value);
   if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.join(".") || "body";
-      const message = issue.code === "unrecognized_keys" ? "Unknown field" : englishMessage(issue.message.startsWith("validation.") ? issue.message : "validation.invalid");
-      (fields[field] ??= []).push(message);
-    }
-    return sendError(res, 400, "invalid_request", "Some fields are not valid", {}, fields);
+    return sendError(res, 400, "invalid_request", "Some fields are not valid", {}, apiFieldErrors(parsed.error));
   }
 
   const hash = reporterHash(parsed.data.reporterId);

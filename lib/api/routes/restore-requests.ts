@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { restoreRequestSchema, trackingCodeParamSchema } from "@/lib/restore/schemas";
 import { publicMessages, restoreStatusByCode } from "@/lib/restore/status-view";
 import { submitRestoreRequest } from "@/lib/restore/submit";
-import { englishFields, englishMessage } from "../field-messages";
+import { apiFieldErrors, englishFields, englishMessage } from "../field-messages";
 import { readJsonBody, sendError, sendJson } from "../http";
 import type { RouteContext } from "../router";
 
@@ -17,13 +17,7 @@ export async function postRestoreRequest({ req, res, client, requestId }: RouteC
 
   const parsed = restoreRequestSchema.safeParse(body.value);
   if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.join(".") || "body";
-      const message = issue.code === "unrecognized_keys" ? "Unknown field" : englishMessage(issue.message.includes(".") ? issue.message : "validation.invalid");
-      (fields[field] ??= []).push(message);
-    }
-    return sendError(res, 400, "invalid_request", "Some fields are not valid", {}, fields);
+    return sendError(res, 400, "invalid_request", "Some fields are not valid", {}, apiFieldErrors(parsed.error));
   }
 
   try {
