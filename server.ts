@@ -9,6 +9,7 @@ import { getDb, getSqlite } from "@/lib/db";
 import { databasePath } from "@/lib/db/database-path";
 import { startBackgroundCheckpoints } from "@/lib/db/background-checkpoints";
 import { applyMigrations } from "@/lib/db/open";
+import { refreshPlannerStatistics, startPlannerStatistics } from "@/lib/db/planner-statistics";
 import { startPriorityRefresh } from "@/lib/queue/refresh-priority";
 import { env } from "@/lib/env";
 import { DEMO_REPORTER_KEY } from "@/db/demo/demo-accounts";
@@ -42,6 +43,9 @@ async function main() {
     const { seedIfEmpty } = await import("@/db/seed-if-empty");
     await seedIfEmpty(getDb());
   }
+  // The planner needs statistics to pick the right index on a large queue (lib/db/planner-statistics.ts).
+  const statistics = refreshPlannerStatistics(getSqlite());
+  const stopStatistics = startPlannerStatistics(getSqlite());
 
   const app = next({ dev, hostname: "0.0.0.0", port: config.PORT });
   const handleNext = app.getRequestHandler();
@@ -58,10 +62,11 @@ async function main() {
 
   server.listen(config.PORT, () => {
     console.log(`Linkdesk ${dev ? "(development) " : ""}listening on http://localhost:${config.PORT}`);
-    console.log(`database: ${databaseFile}`);
+    console.log(`database: ${databaseFile} (planner statistics ${statistics})`);
   });
 
   const shutdown = () => {
+    stopStatistics();
     server.close(async () => {
       await checkpoints?.stop();
       getSqlite().close();

@@ -33,7 +33,7 @@ import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { Actor } from "@/lib/auth/actor";
 import { claimCase } from "@/lib/cases/lease";
 import { openSqlite, wrap } from "@/lib/db/open";
-import { COUNT_CAP, filterConditions, queueCounts, queuePage, queueStatusQuery, tabStatuses } from "@/lib/queue/queue-query";
+import { cappedCountQuery, filterConditions, queueCounts, queuePage, queueStatusQuery, tabStatuses } from "@/lib/queue/queue-query";
 import { type QueueSearch, type QueueTab, parseQueueSearch } from "@/lib/queue/queue-search";
 import { casePriority, refreshOpenPrioritiesNow } from "@/lib/queue/refresh-priority";
 import { platformStandings } from "@/lib/ratings/platform-standing";
@@ -264,12 +264,8 @@ function parseSearch(query: string): QueueSearch {
 function queueStatements(search: QueueSearch, actor: Actor, now: string): { label: string; sql: SQL }[] {
   const out: { label: string; sql: SQL }[] = [];
   for (const tab of Object.keys(tabStatuses) as QueueTab[]) {
-    const statuses = sql.join(tabStatuses[tab].map((s) => sql`${s}`), sql`, `);
-    const where = [sql`c.status in (${statuses})`, ...filterConditions({ ...search, tab }, actor, now)];
-    out.push({
-      label: `count tab=${tab}`,
-      sql: sql`select count(*) as n from (select 1 from cases c join links l on l.id = c.link_id where ${sql.join(where, sql` and `)} limit ${COUNT_CAP + 1})`,
-    });
+    const where = filterConditions({ ...search, tab }, actor, now);
+    for (const status of tabStatuses[tab]) out.push({ label: `count tab=${tab} status=${status}`, sql: cappedCountQuery(status, where) });
   }
   for (const status of tabStatuses[search.tab]) {
     out.push({ label: `page status=${status}`, sql: queueStatusQuery(status, filterConditions(search, actor, now), search.after, 51) });

@@ -147,6 +147,8 @@ export const cases = sqliteTable(
       .on(t.linkId)
       .where(sql`status in ('open', 'escalated')`),
     index("cases_queue_idx").on(t.status, t.priority, t.id),
+    // A category filter walks only its own cases (docs/performance.md "Triage queue").
+    index("cases_category_queue_idx").on(t.status, t.claimedCategory, t.priority, t.id),
     index("cases_link_idx").on(t.linkId, t.decidedAt),
     index("cases_opened_idx").on(t.openedAt),
     // The queue's "mine" tab: the cases a moderator holds.
@@ -406,6 +408,18 @@ export const ratingSnapshots = sqliteTable(
   },
   (t) => [uniqueIndex("rating_snapshots_platform_day_uq").on(t.platformId, t.day, t.formulaVersion)],
 );
+
+// Platforms whose snapshot for today no longer matches the decision log: marked in the same
+// transaction as a decision, undo, reversal, appeal overturn or notice answer, cleared by the rating
+// refresher (lib/ratings/refresh.ts) once it has recomputed them. `generation` grows with every mark,
+// so the refresher clears only marks it has seen (a newer one waits for the next tick).
+export const ratingStalePlatforms = sqliteTable("rating_stale_platforms", {
+  platformId: integer("platform_id")
+    .primaryKey()
+    .references(() => platforms.id),
+  generation: integer("generation").notNull().default(1),
+  markedAt: text("marked_at").notNull(),
+});
 
 export const gradeOverrides = sqliteTable(
   "grade_overrides",

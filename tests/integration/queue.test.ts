@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { decideCase } from "@/lib/decisions/decide";
 import { bulkDecide } from "@/lib/queue/bulk-decide";
 import { nextCaseInQueue } from "@/lib/queue/next-case";
-import { queueCounts, queuePage, queueStatusQuery } from "@/lib/queue/queue-query";
+import { cappedCountQuery, queueCounts, queuePage, queueStatusQuery } from "@/lib/queue/queue-query";
 import { type QueueSearch, parseQueueSearch } from "@/lib/queue/queue-search";
 import { casePriority, refreshOpenPrioritiesNow, refreshStalePriorities } from "@/lib/queue/refresh-priority";
 import { fileReport } from "@/lib/reports/file-report";
@@ -147,7 +147,7 @@ describe("queue pages", () => {
     expect(pageIds("")).not.toContain(caseId);
   });
 
-  it("walks cases_queue_idx in order for the first page and for a filtered page", () => {
+  it("walks the queue indexes in order for the first page and a filtered page, and counts on them", () => {
     const plan = (query: SQL) => {
       const built = new SQLiteSyncDialect().sqlToQuery(query);
       return (sqlite.prepare(`explain query plan ${built.sql}`).all(...built.params) as { detail: string }[]).map((r) => r.detail).join("\n");
@@ -156,8 +156,13 @@ describe("queue pages", () => {
     expect(first).toMatch(/SEARCH c USING INDEX cases_queue_idx \(status=\?\)/);
     expect(first).not.toMatch(/TEMP B-TREE/);
     const filtered = plan(queueStatusQuery("open", [sql`c.claimed_category = ${"rumour"}`], { priority: 50, id: 10 }, 51));
-    expect(filtered).toMatch(/SEARCH c USING INDEX cases_queue_idx \(status=\? AND priority/);
+    expect(filtered).toMatch(/SEARCH c USING INDEX cases_category_queue_idx \(status=\? AND claimed_category=\? AND priority/);
     expect(filtered).not.toMatch(/TEMP B-TREE/);
+    // A tab's capped count reads one status at a time, and a category's count only that category.
+    expect(plan(cappedCountQuery("open", []))).toMatch(/USING (COVERING )?INDEX cases_(category_)?queue_idx \(status=\?\)/);
+    const category = plan(cappedCountQuery("open", [sql`c.claimed_category = ${"rumour"}`]));
+    expect(category).toMatch(/USING (COVERING )?INDEX cases_category_queue_idx \(status=\? AND claimed_category=\?\)/);
+    expect(category).not.toMatch(/TEMP B-TREE/);
   });
 });
 

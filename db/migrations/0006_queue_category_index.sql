@@ -1,0 +1,1 @@
+CREATE INDEX `cases_category_queue_idx` ON `cases` (`status`,`claimed_category`,`priority`,`id`);
