@@ -44,6 +44,7 @@ import { attribute } from "@/lib/platforms/attribution";
 import { domainIndex } from "@/lib/platforms/domain-index";
 import type { CategoryCode } from "@/lib/rules/categories";
 import { DAY_MS, HOUR_MS } from "@/lib/time/now";
+import { isFreshDb } from "../support/cached-db";
 
 export const TOTAL_REPORTS = 1_000_000;
 export const DEFAULT_FILE = path.join(process.cwd(), "bench", "data", "reports-1m.db");
@@ -384,7 +385,7 @@ export async function buildReportsDb(file: string = DEFAULT_FILE, totalReports =
 
 /** The cached 1M database, built if missing, older than this generator or behind the migrations. */
 export async function ensureReportsDb(file: string = DEFAULT_FILE): Promise<{ file: string; built: BuildSummary | null }> {
-  if (!isFresh(file)) return { file, built: await buildReportsDb(file) };
+  if (!isFreshDb(file, new URL(import.meta.url).pathname)) return { file, built: await buildReportsDb(file) };
   // Copies take the main file only: fold anything a connection left in the WAL into it first.
   if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) {
     const sqlite = new Database(file);
@@ -394,20 +395,6 @@ export async function ensureReportsDb(file: string = DEFAULT_FILE): Promise<{ fi
   return { file, built: null };
 }
 
-function isFresh(file: string): boolean {
-  if (!fs.existsSync(file)) return false;
-  if (fs.statSync(file).mtimeMs < fs.statSync(new URL(import.meta.url).pathname).mtimeMs) return false;
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
-  const sqlite = new Database(file, { readonly: true });
-  try {
-    const applied = (sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n;
-    return applied === journal.entries.length;
-  } catch {
-    return false;
-  } finally {
-    sqlite.close();
-  }
-}
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
 if (invokedDirectly) {

@@ -3,20 +3,25 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { migrationsFolder } from "@/lib/db/open";
+import { applyMigrations, migrationsFolder, openSqlite, wrap } from "@/lib/db/open";
 
 /**
- * Whether `file` can be reused: it exists, is newer than its generator (`generatorFile`) and holds
- * every migration of this checkout.
+ * Whether `file` can be reused: it exists, is newer than its generator (`generatorFile`) and its
+ * applied migrations are the first ones of this checkout's journal (same timestamps, in order).
+ * Migrations the checkout added since are applied to it, as an installed database is upgraded,
+ * instead of generating the data again.
  */
 export function isFreshDb(file: string, generatorFile: string): boolean {
   if (!fs.existsSync(file)) return false;
   if (fs.statSync(file).mtimeMs < fs.statSync(generatorFile).mtimeMs) return false;
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
-  const sqlite = new Database(file, { readonly: true });
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+  const sqlite = openSqlite(file);
   try {
-    const applied = (sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n;
-    return applied === journal.entries.length;
+    const applied = sqlite.prepare("select created_at as whenMs from __drizzle_migrations order by id").all() as { whenMs: number }[];
+    if (applied.length > journal.entries.length) return false;
+    if (applied.some((row, i) => Number(row.whenMs) !== journal.entries[i]!.when)) return false;
+    if (applied.length < journal.entries.length) applyMigrations(wrap(sqlite));
+    return true;
   } catch {
     return false;
   } finally {
