@@ -12,7 +12,7 @@
 //    given MINE_CASES claimed cases (claimCase), so that the "mine" tab has rows.
 // 2. In-process, on that copy, for each view, QUEUE_ITERATIONS times (default 200):
 //    - the page's database work exactly as app/(console)/queue/page.tsx does it: queueCounts (five
-//      tab counts, capped), queuePage, platformStandings and casePriority for each row shown;
+//      tab counts, capped), queuePage, platformStandings and each row's stored score parts;
 //    - the baseline: the same queue SQL (the counts' and the page's SELECTs, as the app builds them)
 //      prepared once and run raw through better-sqlite3, without the per-row score;
 //    - EXPLAIN QUERY PLAN of every one of those statements, printed and kept in the JSON.
@@ -35,7 +35,8 @@ import { openSqlite, wrap } from "@/lib/db/open";
 import { refreshPlannerStatistics } from "@/lib/db/planner-statistics";
 import { cappedCountQuery, filterConditions, queueCounts, queuePage, queueStatusQuery, tabStatuses } from "@/lib/queue/queue-query";
 import { type QueueSearch, type QueueTab, parseQueueSearch } from "@/lib/queue/queue-search";
-import { casePriority, refreshOpenPrioritiesNow } from "@/lib/queue/refresh-priority";
+import { storedPriority } from "@/lib/queue/priority";
+import { refreshOpenPrioritiesNow } from "@/lib/queue/refresh-priority";
 import { platformStandings } from "@/lib/ratings/platform-standing";
 import { createStaff } from "@/lib/staff/staff";
 import { DEFAULT_FILE, ensureReportsDb } from "./data/reports-db";
@@ -109,7 +110,7 @@ async function main() {
       queueCounts(db, actor, search, now);
       const page = queuePage(db, actor, search, now);
       platformStandings(db);
-      for (const row of page.rows) casePriority(db, row.id, now);
+      for (const row of page.rows) storedPriority(row.priorityParts);
       return page.rows.length;
     };
     const rows = pageDb();
@@ -124,9 +125,9 @@ async function main() {
     const countsOnly = time(() => queueCounts(db, actor, search, new Date().toISOString()));
     const pageOnly = time(() => queuePage(db, actor, search, new Date().toISOString()));
     const page = queuePage(db, actor, search, now);
+    // The parts shown on expand are stored with the score (cases.priority_parts): read, not recomputed.
     const scores = time(() => {
-      const at = new Date().toISOString();
-      for (const row of page.rows) casePriority(db, row.id, at);
+      for (const row of page.rows) storedPriority(row.priorityParts);
     });
     const raw = time(() => {
       for (const s of statements) s.prepared.all(...s.params);

@@ -2,6 +2,7 @@
 // Times are UTC ISO-8601 strings ("2026-11-24T08:00:00.000Z"): they sort as text, read well in
 // exports and move to PostgreSQL unchanged.
 import { sql } from "drizzle-orm";
+import type { StoredPriority } from "@/lib/queue/priority";
 import {
   type AnySQLiteColumn,
   index,
@@ -128,6 +129,8 @@ export const cases = sqliteTable(
     status: text("status", { enum: caseStatuses }).notNull().default("open"),
     claimedCategory: text("claimed_category").notNull(),
     priority: real("priority").notNull().default(0),
+    /** The score's parts when `priority` was last computed (lib/queue/refresh-priority.ts), for the queue's expanded row. */
+    priorityParts: text("priority_parts", { mode: "json" }).$type<StoredPriority>(),
     assigneeId: integer("assignee_id").references(() => users.id),
     leaseExpiresAt: text("lease_expires_at"),
     version: integer("version").notNull().default(1),

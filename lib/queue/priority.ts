@@ -48,6 +48,20 @@ export type Priority = {
   breached: boolean;
 };
 
+/** A score as stored on the case (cases.priority_parts): its parts as of `scoredAt`. */
+export type StoredPriority = Priority & { scoredAt: string };
+
+/** A case's stored score (cases.priority_parts), or null before its first scoring. */
+export function storedPriority(json: string | null): StoredPriority | null {
+  return json === null ? null : (JSON.parse(json) as StoredPriority);
+}
+
+/** How long a case has waited and whether that breaches its service-level target, at `now`. */
+export function slaClock(slaHours: number, waitingSince: string, now: string): { ageHours: number; breached: boolean } {
+  const ageHours = Math.max(0, (Date.parse(now) - Date.parse(waitingSince)) / HOUR_MS);
+  return { ageHours, breached: ageHours >= slaHours };
+}
+
 export const PRIORITY_WEIGHTS = {
   /** Per severity weight point: critical 80, high 40, medium 20, low 10. */
   severity: 10,
@@ -84,9 +98,8 @@ export function priorityScore(facts: PriorityFacts): Priority {
       ? 0.5
       : facts.trackRecords.reduce((sum, r) => sum + credibility(r), 0) / facts.trackRecords.length;
   const slaHours = facts.severity === "critical" ? SLA_HOURS.critical : SLA_HOURS.other;
-  const ageHours = Math.max(0, (Date.parse(facts.now) - Date.parse(facts.waitingSince)) / HOUR_MS);
+  const { ageHours, breached } = slaClock(slaHours, facts.waitingSince, facts.now);
   const slaShare = ageHours / slaHours;
-  const breached = slaShare >= 1;
 
   const exact: PriorityParts = {
     severity: w.severity * severityWeight[facts.severity],

@@ -21,6 +21,8 @@ export type QueueRow = {
   status: CaseStatus;
   claimedCategory: string;
   priority: number;
+  /** JSON of the score's parts when `priority` was computed (StoredPriority); null before the first scoring. */
+  priorityParts: string | null;
   version: number;
   assigneeId: number | null;
   assigneeName: string | null;
@@ -116,7 +118,7 @@ export function filterConditions(search: QueueSearch, actor: Actor, now: string)
 
 const and = (conditions: SQL[]) => (conditions.length === 0 ? sql`1` : sql.join(conditions, sql` and `));
 
-const rowColumns = sql`c.id as id, c.status as status, c.claimed_category as claimedCategory, c.priority as priority,
+const rowColumns = sql`c.id as id, c.status as status, c.claimed_category as claimedCategory, c.priority as priority, c.priority_parts as priorityParts,
   c.version as version, c.assignee_id as assigneeId, u.name as assigneeName, c.lease_expires_at as leaseExpiresAt,
   c.report_count as reportCount, c.opened_at as openedAt, c.reopened_at as reopenedAt, c.last_report_at as lastReportAt,
   c.decided_at as decidedAt, l.canonical_url as canonicalUrl, l.registrable_domain as registrableDomain, l.platform_id as platformId`;

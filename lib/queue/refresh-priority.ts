@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db";
 import { platformStanding } from "@/lib/ratings/platform-standing";
 import { categoryByCode, severityWeight } from "@/lib/rules/categories";
 import { DAY_MS, nowIso } from "@/lib/time/now";
-import { type Priority, type PriorityFacts, priorityScore } from "./priority";
+import { type Priority, type PriorityFacts, type StoredPriority, priorityScore } from "./priority";
 
 /** The most recent reports whose categories set the case's severity (a flood adds no new category). */
 const SEVERITY_SAMPLE = 500;
@@ -53,7 +53,7 @@ function prepare(db: Db) {
                   and not exists (select 1 from decisions d where d.case_id = r.case_id and d.reversed_at is null and d.outcome = 'violation')) as rejected
          from (select case_id from reports where reporter_hash = ? and case_id <> ? order by id desc limit ?) r`,
     ),
-    update: c.prepare<[number, number]>(`update cases set priority = ? where id = ?`),
+    update: c.prepare<[number, string, number]>(`update cases set priority = ?, priority_parts = ? where id = ?`),
   };
 }
 
@@ -97,14 +97,15 @@ export function casePriority(db: Db, caseId: number, now: string = nowIso()): Pr
 }
 
 /**
- * Recomputes and stores one case's priority. Called inside the intake's write transaction (same
+ * Recomputes and stores one case's priority, with its parts for the queue's expanded row. Called inside the intake's write transaction (same
  * connection, so it reads the report just inserted); it changes no version: a new score never makes a
  * moderator's decision stale.
  */
 export function refreshCasePriority(db: Db, caseId: number, now: string): number | null {
   const priority = casePriority(db, caseId, now);
   if (!priority) return null;
-  statements(db).update.run(priority.total, caseId);
+  const stored: StoredPriority = { ...priority, scoredAt: now };
+  statements(db).update.run(priority.total, JSON.stringify(stored), caseId);
   return priority.total;
 }
 
@@ -185,7 +186,8 @@ export type PriorityRefresh = { stop: () => void };
 /**
  * Starts the refresher (server.ts): marked cases a few times a second, and every open case every
  * `intervalMs` (the age and velocity parts change with time). Stored scores survive restarts, so the
- * first full pass waits one interval; a pass pauses between chunks so requests keep being answered.
+ * first full pass waits one interval unless some case has no stored parts yet; a pass pauses between
+ * chunks so requests keep being answered.
  */
 export function startPriorityRefresh(db: Db, intervalMs = PRIORITY_REFRESH_MS): PriorityRefresh {
   let running = false;
@@ -210,6 +212,8 @@ export function startPriorityRefresh(db: Db, intervalMs = PRIORITY_REFRESH_MS): 
     }
   }, STALE_TICK_MS);
   const timer = setInterval(() => void run(), intervalMs);
+  // A database upgraded to stored parts (migration 0008) gets them now rather than in one interval.
+  if (db.get<{ missing: number }>(sql`select exists (select 1 from cases where status in ('open', 'escalated') and priority_parts is null) as missing`).missing) void run();
   staleTimer.unref();
   timer.unref();
   return {

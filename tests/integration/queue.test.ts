@@ -8,6 +8,7 @@ import { decideCase } from "@/lib/decisions/decide";
 import { bulkDecide } from "@/lib/queue/bulk-decide";
 import { nextCaseInQueue } from "@/lib/queue/next-case";
 import { cappedCountQuery, queueCounts, queuePage, queueStatusQuery } from "@/lib/queue/queue-query";
+import { storedPriority } from "@/lib/queue/priority";
 import { type QueueSearch, parseQueueSearch } from "@/lib/queue/queue-search";
 import { casePriority, refreshOpenPrioritiesNow, refreshStalePriorities } from "@/lib/queue/refresh-priority";
 import { fileReport } from "@/lib/reports/file-report";
@@ -67,6 +68,10 @@ describe("priority", () => {
     refreshOpenPrioritiesNow(db, nowIso);
     // Half an hour older now: the age part grew.
     expect(stored()).toBe(casePriority(db, caseId, nowIso)!.total);
+    // The parts the queue shows on expand are stored with the score and add up to it.
+    const parts = storedPriority(sqlite.prepare("select priority_parts from cases where id = ?").pluck().get(caseId) as string)!;
+    expect(parts).toEqual({ ...casePriority(db, caseId, nowIso)!, scoredAt: nowIso });
+    expect(parts.total).toBe(stored());
     expect(stored()).toBeGreaterThan(casePriority(db, caseId, at.toISOString())!.total);
     sqlite.prepare("update cases set status = 'closed' where id = ?").run(caseId);
   });

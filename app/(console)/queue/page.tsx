@@ -7,7 +7,7 @@ import { requirePage } from "@/lib/auth/require-page";
 import { getDb } from "@/lib/db";
 import { queueCounts, queuePage } from "@/lib/queue/queue-query";
 import { parseQueueSearch, queueSearchString } from "@/lib/queue/queue-search";
-import { casePriority } from "@/lib/queue/refresh-priority";
+import { storedPriority } from "@/lib/queue/priority";
 import { platformStandings } from "@/lib/ratings/platform-standing";
 import { categories } from "@/lib/rules/categories";
 import { BulkDecideForm } from "./bulk-decide-form";
@@ -60,7 +60,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const ownSearch = queueSearchString(search);
   const rows = page.rows.map((row) => ({
     ...row,
-    score: casePriority(db, row.id, now),
+    score: storedPriority(row.priorityParts),
     href: `/cases/${row.id}?queue=${encodeURIComponent(ownSearch)}`,
   }));
   const categoryOptions = categories.map((c) => ({ code: c.code, name: zh ? c.nameZh : c.nameEn }));

@@ -1,12 +1,12 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Cell, DataTable } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
-import type { Priority } from "@/lib/queue/priority";
+import { type StoredPriority, slaClock } from "@/lib/queue/priority";
 import type { QueueRow } from "@/lib/queue/queue-query";
 import type { PlatformStanding } from "@/lib/ratings/platform-standing";
 import { categoryByCode } from "@/lib/rules/categories";
 
-export type QueueTableRow = QueueRow & { score: Priority | null; href: string };
+export type QueueTableRow = QueueRow & { score: StoredPriority | null; href: string };
 
 const partKeys = ["severity", "reporters", "velocity", "trackRecord", "platform", "age", "breach"] as const;
 
@@ -46,6 +46,8 @@ export async function QueueTable({
         const leased = row.assigneeId !== null && row.leaseExpiresAt !== null && row.leaseExpiresAt > now;
         const leasedToOther = leased && row.assigneeId !== actorId;
         const score = row.score;
+        // The parts are as of the last scoring; the clock is read now.
+        const sla = score && slaClock(score.slaHours, row.reopenedAt ?? row.openedAt, now);
         return (
           <tr
             key={row.id}
@@ -77,8 +79,9 @@ export async function QueueTable({
                         <dd className="text-right">{format.number(score.parts[part], { maximumFractionDigits: 2 })}</dd>
                       </div>
                     ))}
-                    <dt className="border-t border-slate-200 font-medium">{t("parts.totalNow")}</dt>
+                    <dt className="border-t border-slate-200 font-medium">{t("parts.total")}</dt>
                     <dd className="border-t border-slate-200 text-right font-medium">{format.number(score.total, { maximumFractionDigits: 2 })}</dd>
+                    <dt className="col-span-2 text-slate-500">{t("parts.scoredAt")} <LocalTime iso={score.scoredAt} withSeconds /></dt>
                     <dt className="col-span-2 mt-1 text-slate-500">
                       {t("parts.explain", { credibility: Math.round(score.credibility * 100), sla: score.slaHours })}
                     </dt>
@@ -100,8 +103,8 @@ export async function QueueTable({
             <Cell className="tabular-nums">{format.number(row.reportCount)}</Cell>
             <Cell className="whitespace-nowrap"><LocalTime iso={row.lastReportAt} /></Cell>
             <Cell className="whitespace-nowrap">
-              {score ? t("ageHours", { hours: Math.floor(score.ageHours) }) : "—"}
-              {score?.breached && <span className="ml-1 rounded bg-red-700 px-1.5 text-xs text-white" data-testid="sla-breached">{t("breached")}</span>}
+              {sla ? t("ageHours", { hours: Math.floor(sla.ageHours) }) : "—"}
+              {sla?.breached && <span className="ml-1 rounded bg-red-700 px-1.5 text-xs text-white" data-testid="sla-breached">{t("breached")}</span>}
               {row.status === "escalated" && <span className="ml-1 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("escalatedBadge")}</span>}
             </Cell>
             <Cell className="whitespace-nowrap">

@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `priority_parts` text;
