@@ -11,6 +11,8 @@ import { startBackgroundCheckpoints } from "@/lib/db/background-checkpoints";
 import { applyMigrations } from "@/lib/db/open";
 import { refreshPlannerStatistics, startPlannerStatistics } from "@/lib/db/planner-statistics";
 import { startPriorityRefresh } from "@/lib/queue/refresh-priority";
+import { startRatingCatchUp } from "@/lib/ratings/catch-up";
+import { startRatingRefresh } from "@/lib/ratings/refresh";
 import { env } from "@/lib/env";
 import { DEMO_REPORTER_KEY } from "@/db/demo/demo-accounts";
 import { clientAddress } from "@/lib/api/client-address";
@@ -39,12 +41,14 @@ async function main() {
   // WAL checkpoints on a worker thread, so that no request waits for one (lib/db/background-checkpoints.ts).
   const checkpoints = databaseFile === ":memory:" ? null : startBackgroundCheckpoints(databaseFile, getSqlite());
   startPriorityRefresh(getDb()); // the age part of open cases' priority grows (lib/queue/refresh-priority.ts)
+  void startRatingCatchUp(getDb()); // rating snapshots of the days the server was down, in the background (lib/ratings/catch-up.ts)
+  startRatingRefresh(getDb()); // today's rating snapshots follow decisions and notice answers (lib/ratings/refresh.ts)
   if (demo) {
     const { seedIfEmpty } = await import("@/db/seed-if-empty");
     await seedIfEmpty(getDb());
   }
   // The planner needs statistics to pick the right index on a large queue (lib/db/planner-statistics.ts).
-  const statistics = refreshPlannerStatistics(getSqlite());
+  const analysed = refreshPlannerStatistics(getSqlite());
   const stopStatistics = startPlannerStatistics(getSqlite());
 
   const app = next({ dev, hostname: "0.0.0.0", port: config.PORT });
@@ -62,7 +66,7 @@ async function main() {
 
   server.listen(config.PORT, () => {
     console.log(`Linkdesk ${dev ? "(development) " : ""}listening on http://localhost:${config.PORT}`);
-    console.log(`database: ${databaseFile} (planner statistics ${statistics})`);
+    console.log(`database: ${databaseFile}${analysed.length > 0 ? ` (planner statistics gathered for ${analysed.join(", ")})` : ""}`);
   });
 
   const shutdown = () => {

@@ -1,53 +1,70 @@
-// The query planner's statistics (sqlite_stat1), kept current the way SQLite recommends for a
-// long-lived process (https://sqlite.org/lang_analyze.html#recommended_usage_pattern).
+// The query planner's statistics (sqlite_stat1), kept current by the server.
 //
 // Without them SQLite guesses that every equality on an indexed column finds ten rows, and on a
-// large queue it can walk all open cases in priority order looking for one small platform's cases
-// instead of starting from that platform's links (docs/performance.md "Triage queue"). A full
-// ANALYZE reads every index once: about 1.3 s for a million complaints on this machine, so the
-// server runs it at start only when some index has never been analysed (a new install, a new
-// index from a migration); otherwise `PRAGMA optimize` re-analyses just the tables whose size
-// changed tenfold since, at start and every few hours. Before either, `analysis_limit` is 0: sampled
-// statistics (a limit of 1,000) told the planner a status holds 1,001 cases when it holds 300,000.
+// large queue it walks all open cases in priority order looking for one small platform's cases
+// instead of starting from that platform's links (docs/performance.md "The triage queue").
+//
+// A table is analysed again when it has rows but some index of it has no statistics (a new install,
+// an index added by a migration), or when its size has more than doubled or halved since its last
+// analysis. Always in full (analysis_limit 0): sampled statistics, as `PRAGMA optimize` gathers
+// them, told the planner a status holds 1,001 cases when it holds 300,000, and the "mine" tab then
+// ignored its index. A full ANALYZE of a million complaints takes about 1.3 s on this machine; the
+// check itself is one count per table. The server checks at start and every few hours.
 import type Database from "better-sqlite3";
 
-const OPTIMIZE_EVERY_MS = 6 * 60 * 60 * 1000;
-/** Every table, not only those this connection has queried (the console's queries run on another). */
-const OPTIMIZE_ALL_TABLES = "optimize = 0x10002";
+const CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
+/** Growth or shrinkage beyond this factor, and by at least MIN_CHANGE rows, makes statistics stale. */
+const FACTOR = 2;
+const MIN_CHANGE = 1_000;
 
-/** Indexes of tables that hold rows but have no statistics yet. */
-function unanalysedIndexes(sqlite: Database.Database): number {
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** The tables whose statistics are missing or out of date. */
+export function tablesToAnalyse(sqlite: Database.Database): string[] {
   const hasStats = sqlite.prepare("select 1 from sqlite_master where name = 'sqlite_stat1'").get() !== undefined;
+  const analysedRows = new Map<string, number>();
+  const analysedIndexes = new Set<string>();
+  if (hasStats) {
+    for (const row of sqlite.prepare<[], { tbl: string; idx: string | null; stat: string }>("select tbl, idx, stat from sqlite_stat1").all()) {
+      if (row.idx) analysedIndexes.add(row.idx);
+      analysedRows.set(row.tbl, Math.max(analysedRows.get(row.tbl) ?? 0, Number.parseInt(row.stat, 10)));
+    }
+  }
   const indexes = sqlite
     .prepare<[], { tbl: string; name: string }>(
       "select tbl_name as tbl, name from sqlite_master where type = 'index' and tbl_name not like 'sqlite_%' and tbl_name not like '__drizzle%'",
     )
     .all();
-  const analysed = new Set(
-    hasStats ? sqlite.prepare<[], { idx: string }>("select idx from sqlite_stat1 where idx is not null").all().map((r) => r.idx) : [],
-  );
-  const nonEmpty = new Map<string, boolean>();
-  const holdsRows = (tbl: string) => {
-    if (!nonEmpty.has(tbl)) nonEmpty.set(tbl, sqlite.prepare(`select exists (select 1 from "${tbl.replaceAll('"', '""')}") as yes`).pluck().get() === 1);
-    return nonEmpty.get(tbl)!;
-  };
-  return indexes.filter((i) => !analysed.has(i.name) && holdsRows(i.tbl)).length;
-}
-
-/** Brings the statistics up to date; returns what it did, for the start-up log. */
-export function refreshPlannerStatistics(sqlite: Database.Database): "analyzed" | "optimized" {
-  sqlite.pragma("analysis_limit = 0");
-  if (unanalysedIndexes(sqlite) > 0) {
-    sqlite.exec("ANALYZE");
-    return "analyzed";
+  const stale: string[] = [];
+  for (const tbl of new Set(indexes.map((i) => i.tbl))) {
+    const rows = sqlite.prepare(`select count(*) from ${quoted(tbl)}`).pluck().get() as number;
+    if (rows === 0) continue;
+    const unanalysed = indexes.some((i) => i.tbl === tbl && !analysedIndexes.has(i.name));
+    const before = analysedRows.get(tbl) ?? 0;
+    const changed = Math.abs(rows - before) >= MIN_CHANGE && (rows >= before * FACTOR || rows * FACTOR <= before);
+    if (unanalysed || changed) stale.push(tbl);
   }
-  sqlite.pragma(OPTIMIZE_ALL_TABLES);
-  return "optimized";
+  return stale;
 }
 
-/** Runs `PRAGMA optimize` every few hours while the server lives. */
+/** Analyses the tables that need it, in full; returns their names (empty when all were current). */
+export function refreshPlannerStatistics(sqlite: Database.Database): string[] {
+  const stale = tablesToAnalyse(sqlite);
+  if (stale.length === 0) return stale;
+  sqlite.pragma("analysis_limit = 0");
+  for (const tbl of stale) sqlite.exec(`ANALYZE ${quoted(tbl)}`);
+  return stale;
+}
+
+/** Checks again every few hours while the server lives. */
 export function startPlannerStatistics(sqlite: Database.Database): () => void {
-  const timer = setInterval(() => sqlite.pragma(OPTIMIZE_ALL_TABLES), OPTIMIZE_EVERY_MS);
+  const timer = setInterval(() => {
+    try {
+      refreshPlannerStatistics(sqlite);
+    } catch (error) {
+      console.error("[db] planner statistics failed:", error);
+    }
+  }, CHECK_EVERY_MS);
   timer.unref();
   return () => clearInterval(timer);
 }
