@@ -1,29 +1,17 @@
 // The appeals as the console lists them: one status at a time, pending oldest first (the longest
 // wait is decided first), decided ones newest first. Keyset pages on (submitted_at, id), which the
 // appeals_status_idx index (status, submitted_at, rowid) serves.
-import { and, asc, desc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { appeals, cases, decisions, links, platforms, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { type SubmittedCursor, pageOf, submittedKeyset } from "@/lib/review/submitted-keyset";
 import { type AppealStatus, appealStatuses } from "./schemas";
 
 export const APPEAL_PAGE_SIZE = 20;
 
 export function isAppealStatus(value: unknown): value is AppealStatus {
   return typeof value === "string" && (appealStatuses as readonly string[]).includes(value);
-}
-
-type Cursor = { submittedAt: string; id: number };
-
-/** "2026-11-24T08:00:00.000Z~42": where the next page starts, in the URL. */
-export function encodeCursor(cursor: Cursor): string {
-  return `${cursor.submittedAt}~${cursor.id}`;
-}
-
-export function decodeCursor(text: unknown): Cursor | null {
-  if (typeof text !== "string") return null;
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~(\d{1,15})$/.exec(text);
-  return match ? { submittedAt: match[1]!, id: Number(match[2]) } : null;
 }
 
 export function appealCounts(db: Db): Record<AppealStatus, number> {
@@ -36,16 +24,9 @@ export function appealCounts(db: Db): Record<AppealStatus, number> {
 const deciders = alias(users, "deciders");
 const judges = alias(users, "judges");
 
-export function appealPage(db: Db, options: { status: AppealStatus; after?: Cursor | null; limit?: number }) {
+export function appealPage(db: Db, options: { status: AppealStatus; after?: SubmittedCursor | null; limit?: number }) {
   const limit = options.limit ?? APPEAL_PAGE_SIZE;
-  const oldestFirst = options.status === "pending";
-  const after = options.after;
-  const keyset = after
-    ? oldestFirst
-      ? or(gt(appeals.submittedAt, after.submittedAt), and(eq(appeals.submittedAt, after.submittedAt), gt(appeals.id, after.id)))
-      : or(lt(appeals.submittedAt, after.submittedAt), and(eq(appeals.submittedAt, after.submittedAt), lt(appeals.id, after.id)))
-    : undefined;
-  const order = oldestFirst ? [asc(appeals.submittedAt), asc(appeals.id)] : [desc(appeals.submittedAt), desc(appeals.id)];
+  const keyset = submittedKeyset(appeals, options.after, options.status === "pending");
   const rows = db
     .select({
       id: appeals.id,
@@ -81,14 +62,11 @@ export function appealPage(db: Db, options: { status: AppealStatus; after?: Curs
     .innerJoin(links, eq(links.id, cases.linkId))
     .leftJoin(platforms, eq(platforms.id, links.platformId))
     .leftJoin(judges, eq(judges.id, appeals.decidedBy))
-    .where(and(eq(appeals.status, options.status), keyset))
-    .orderBy(...order)
+    .where(and(eq(appeals.status, options.status), keyset.where))
+    .orderBy(...keyset.orderBy)
     .limit(limit + 1)
     .all();
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const next = rows.length > limit && last ? encodeCursor({ submittedAt: last.submittedAt, id: last.id }) : null;
-  return { rows: page, next };
+  return pageOf(rows, limit);
 }
 
 export type AppealRow = ReturnType<typeof appealPage>["rows"][number];

@@ -1,8 +1,10 @@
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeader } from "@/components/ui/page-header";
-import { appealCounts, appealPage, decodeCursor, isAppealStatus } from "@/lib/appeals/review-list";
+import { StatusTabs } from "@/components/ui/status-tabs";
+import { appealCounts, appealPage, isAppealStatus } from "@/lib/appeals/review-list";
+import { decodeCursor } from "@/lib/review/submitted-keyset";
 import { appealStatuses } from "@/lib/appeals/schemas";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/require-page";
@@ -32,19 +34,11 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <nav aria-label={t("tabs")} className="mb-4 flex gap-1 border-b border-slate-200">
-        {appealStatuses.map((s) => (
-          <Link
-            key={s}
-            href={`/appeals?status=${s}`}
-            aria-current={s === status ? "page" : undefined}
-            data-testid={`tab-${s}`}
-            className={`-mb-px rounded-t border px-4 py-2 text-sm ${s === status ? "border-slate-200 border-b-white bg-white font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {t(`tab.${s}`)} <span className="ml-1 rounded-full bg-slate-100 px-2 text-xs tabular-nums">{format.number(counts[s])}</span>
-          </Link>
-        ))}
-      </nav>
+      <StatusTabs
+        label={t("tabs")}
+        current={status}
+        tabs={appealStatuses.map((s) => ({ key: s, label: t(`tab.${s}`), count: format.number(counts[s]), href: `/appeals?status=${s}` }))}
+      />
       {pending && !senior && rows.length > 0 && <p className="mb-3 text-sm text-slate-600">{t("readOnly")}</p>}
       {rows.length === 0 ? (
         <EmptyState title={pending ? t("emptyPending") : t("emptyDecided")}>{pending ? t("emptyPendingHint") : t("emptyDecidedHint")}</EmptyState>
@@ -57,14 +51,11 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
           ))}
         </ol>
       )}
-      <nav className="mt-4 flex gap-4 text-sm" aria-label={t("pages")}>
-        {after && <Link href={`/appeals?status=${status}`} className="text-brand-700 underline">{t("first")}</Link>}
-        {next && (
-          <Link href={`/appeals?status=${status}&after=${encodeURIComponent(next)}`} className="text-brand-700 underline">
-            {t("next")}
-          </Link>
-        )}
-      </nav>
+      <KeysetPager
+        label={t("pages")}
+        first={after ? { href: `/appeals?status=${status}`, label: t("first") } : null}
+        next={next ? { href: `/appeals?status=${status}&after=${encodeURIComponent(next)}`, label: t("next") } : null}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -51,14 +51,11 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
       ) : (
         <NoticeTable rows={rows} canAnswer={can(actor.role, "notices.answer")} />
       )}
-      <nav className="mt-3 flex gap-4 text-sm" aria-label={t("pages")}>
-        {after && <Link href={noticesHref({ state, platformId })} className="text-brand-700 underline">{t("firstPage")}</Link>}
-        {next && (
-          <Link href={noticesHref({ state, platformId, after: encodeNoticeCursor(next) })} className="text-brand-700 underline">
-            {t("nextPage")}
-          </Link>
-        )}
-      </nav>
+      <KeysetPager
+        label={t("pages")}
+        first={after ? { href: noticesHref({ state, platformId }), label: t("firstPage") } : null}
+        next={next ? { href: noticesHref({ state, platformId, after: encodeNoticeCursor(next) }), label: t("nextPage") } : null}
+      />
     </>
   );
 }

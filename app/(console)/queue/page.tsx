@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -85,10 +86,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       ) : (
         <QueueTable rows={rows} platforms={standings} canDecide={canDecide} actorId={actor.id} now={now} />
       )}
-      <nav className="mt-3 flex gap-4 text-sm" aria-label={t("pages")}>
-        {search.after && <Link href={firstQuery ? `/queue?${firstQuery}` : "/queue"} className="text-brand-700 underline">{t("firstPage")}</Link>}
-        {nextHref && <Link href={nextHref} className="text-brand-700 underline" data-testid="queue-next-page">{t("nextPage")}</Link>}
-      </nav>
+      <KeysetPager
+        label={t("pages")}
+        first={search.after ? { href: firstQuery ? `/queue?${firstQuery}` : "/queue", label: t("firstPage") } : null}
+        next={nextHref ? { href: nextHref, label: t("nextPage"), testId: "queue-next-page" } : null}
+      />
       {canDecide && rows.some((r) => r.status === "open" || r.status === "escalated") && (
         <BulkDecideForm categories={categoryOptions} domain={domainOf(search.q)} />
       )}

@@ -1,11 +1,13 @@
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeader } from "@/components/ui/page-header";
+import { StatusTabs } from "@/components/ui/status-tabs";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/require-page";
 import { getDb } from "@/lib/db";
-import { decodeCursor, isRestoreStatus, restoreCounts, restoreRequestPage } from "@/lib/restore/review-list";
+import { isRestoreStatus, restoreCounts, restoreRequestPage } from "@/lib/restore/review-list";
+import { decodeCursor } from "@/lib/review/submitted-keyset";
 import { restoreStatuses } from "@/lib/restore/schemas";
 import { RestoreRequestCard } from "./restore-request-card";
 
@@ -32,19 +34,11 @@ export default async function RestoreRequestsPage({ searchParams }: { searchPara
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <nav aria-label={t("tabs")} className="mb-4 flex gap-1 border-b border-slate-200">
-        {restoreStatuses.map((s) => (
-          <Link
-            key={s}
-            href={`/restore-requests?status=${s}`}
-            aria-current={s === status ? "page" : undefined}
-            data-testid={`tab-${s}`}
-            className={`-mb-px rounded-t border px-4 py-2 text-sm ${s === status ? "border-slate-200 border-b-white bg-white font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {t(`tab.${s}`)} <span className="ml-1 rounded-full bg-slate-100 px-2 text-xs tabular-nums">{format.number(counts[s])}</span>
-          </Link>
-        ))}
-      </nav>
+      <StatusTabs
+        label={t("tabs")}
+        current={status}
+        tabs={restoreStatuses.map((s) => ({ key: s, label: t(`tab.${s}`), count: format.number(counts[s]), href: `/restore-requests?status=${s}` }))}
+      />
       {pending && !canReview && rows.length > 0 && <p className="mb-3 text-sm text-slate-600">{t("readOnly")}</p>}
       {rows.length === 0 ? (
         <EmptyState title={pending ? t("emptyPending") : t("emptyReviewed")}>{pending ? t("emptyPendingHint") : t("emptyReviewedHint")}</EmptyState>
@@ -57,14 +51,11 @@ export default async function RestoreRequestsPage({ searchParams }: { searchPara
           ))}
         </ol>
       )}
-      <nav className="mt-4 flex gap-4 text-sm" aria-label={t("pages")}>
-        {after && <Link href={`/restore-requests?status=${status}`} className="text-brand-700 underline">{t("first")}</Link>}
-        {next && (
-          <Link href={`/restore-requests?status=${status}&after=${encodeURIComponent(next)}`} className="text-brand-700 underline">
-            {t("next")}
-          </Link>
-        )}
-      </nav>
+      <KeysetPager
+        label={t("pages")}
+        first={after ? { href: `/restore-requests?status=${status}`, label: t("first") } : null}
+        next={next ? { href: `/restore-requests?status=${status}&after=${encodeURIComponent(next)}`, label: t("next") } : null}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
@@ -121,10 +122,11 @@ export default async function DecisionLogPage({ searchParams }: { searchParams: 
           ))}
         </DataTable>
       )}
-      <nav className="mt-3 flex gap-4 text-sm" aria-label={t("pages")}>
-        {cursor && <Link href={`/audit/decisions${query}`} className="text-brand-700 underline">{t("newest")}</Link>}
-        {next && <Link href={`/audit/decisions${filterQuery(filters, { after: next })}`} className="text-brand-700 underline">{t("older")}</Link>}
-      </nav>
+      <KeysetPager
+        label={t("pages")}
+        first={cursor ? { href: `/audit/decisions${query}`, label: t("newest") } : null}
+        next={next ? { href: `/audit/decisions${filterQuery(filters, { after: next })}`, label: t("older") } : null}
+      />
     </>
   );
 }

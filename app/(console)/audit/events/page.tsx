@@ -1,6 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
@@ -148,10 +149,11 @@ export default async function AuditEventsPage({ searchParams }: { searchParams: 
           })}
         </DataTable>
       )}
-      <nav className="mt-3 flex gap-4 text-sm" aria-label={t("pages")}>
-        {before && <Link href={`/audit/events${query}`} className="text-brand-700 underline">{t("newest")}</Link>}
-        {nextBefore && <Link href={`/audit/events${filterQuery(filters, { before: String(nextBefore) })}`} className="text-brand-700 underline">{t("olderEvents")}</Link>}
-      </nav>
+      <KeysetPager
+        label={t("pages")}
+        first={before ? { href: `/audit/events${query}`, label: t("newest") } : null}
+        next={nextBefore ? { href: `/audit/events${filterQuery(filters, { before: String(nextBefore) })}`, label: t("olderEvents") } : null}
+      />
     </>
   );
 }
