@@ -264,6 +264,9 @@ export const decisions = sqliteTable(
     // A decision is taken on one version of a case, once.
     uniqueIndex("decisions_case_version_uq").on(t.caseId, t.caseVersion),
     index("decisions_created_idx").on(t.createdAt),
+    // The rating computation reads every decision of a 270-day range (window and repeat lookback) in
+    // time order: covering it saves reading each wide decision row (docs/performance.md "Ratings").
+    index("decisions_rating_idx").on(t.createdAt, t.outcome, t.caseId, t.severity, t.reversedAt, t.reversalKind),
     index("decisions_decider_idx").on(t.deciderId),
   ],
 );

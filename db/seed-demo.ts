@@ -27,6 +27,8 @@ import {
   users,
 } from "@/db/schema";
 import { refreshOpenPrioritiesNow } from "@/lib/queue/refresh-priority";
+import { computeSnapshots, utcDay } from "@/lib/ratings/compute";
+import { refreshRatings } from "@/lib/ratings/refresh";
 import { hashApiKey, keyPrefix } from "@/lib/api-clients/key";
 import { type AuditInput, recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
@@ -61,6 +63,7 @@ export type SeedSummary = {
   notices: number;
   noticesAnswered: number;
   noticesOverdue: number;
+  ratingSnapshots: number;
   auditEvents: number;
 };
 
@@ -95,7 +98,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   const setupAt = iso(nowMs - (WINDOW_DAYS + 1) * DAY_MS);
   const publishedAt = iso(start);
 
-  return db.transaction(
+  const summary = db.transaction(
     (tx) => {
       const summary: SeedSummary = {
         now: iso(nowMs),
@@ -119,6 +122,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
         notices: 0,
         noticesAnswered: 0,
         noticesOverdue: 0,
+        ratingSnapshots: 0,
         auditEvents: 0,
       };
       const audit = (input: Omit<AuditInput, "actorId">) => {
@@ -317,9 +321,16 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
         sql`select count(*) as n from verdicts where lifted_at is null and starts_at <= ${nowIso} and (expires_at is null or expires_at > ${nowIso})`,
       );
       summary.noticesOverdue = n(sql`select count(*) as n from rectification_notices where answered_at is null and deadline_at < ${nowIso}`);
-      summary.auditEvents = n(sql`select count(*) as n from audit_events`);
       return summary;
     },
     { behavior: "immediate" },
   );
+  // The rating history the charts show: a snapshot per platform and day over the whole demo window,
+  // as `npm run ratings:compute` would have written them day by day. The marks the decisions left are
+  // then cleared (nothing changes: today was just computed).
+  const ratings = computeSnapshots(db, { from: utcDay(nowMs - (WINDOW_DAYS - 1) * DAY_MS), to: utcDay(nowMs) }, { now: options.now });
+  summary.ratingSnapshots = ratings.snapshots;
+  refreshRatings(db, "all", { now: options.now });
+  summary.auditEvents = db.get<{ n: number }>(sql`select count(*) as n from audit_events`).n;
+  return summary;
 }

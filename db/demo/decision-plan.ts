@@ -61,21 +61,75 @@ const pace: Record<Severity, { meanHours: number; backlog: number; reached: numb
 };
 const BACKLOG_MEAN_DAYS = 20;
 
-/** How each platform answers notices: on time, late, never (weights). Most are as the default. */
-const answerHabits: Record<string, readonly [number, number, number]> = {
-  taobao: [84, 11, 5],
-  jd: [88, 9, 3],
-  alipay: [90, 8, 2],
-  douyin: [78, 14, 8],
-  weibo: [74, 16, 10],
-  pinduoduo: [48, 22, 30],
-  kuaishou: [58, 20, 22],
-  "58": [40, 25, 35],
-  xianyu: [52, 22, 26],
+// Each platform's conduct, which its rating reflects (docs/ratings.md "The demo's ratings"): how many
+// of the complaints about its links a moderator upholds (a platform that polices its own listings
+// leaves mostly unfounded complaints, and few severe ones), and how it answers rectification notices.
+type Conduct = {
+  /** Of the decided complaints (violation or no violation), the share upheld, by the claim's severity; null: as for any site. */
+  upheld: Record<Severity, number> | null;
+  /** How it answers notices: on time, late, never (weights). */
+  habit: readonly [number, number, number];
+  /** Lets even critical notices lapse (most platforms answer those, if not always in time). */
+  lapsesOnCritical: boolean;
 };
-const DEFAULT_HABIT: readonly [number, number, number] = [72, 13, 15];
-/** Platforms that let even critical notices lapse: the ones whose grade the rating caps. */
-const LAPSES_ON_CRITICAL = new Set(["pinduoduo", "58"]);
+
+const conducts = {
+  // Small platforms that keep their links clean: grade A (provisional, with few decided cases).
+  clean: { upheld: { critical: 0.02, high: 0.04, medium: 0.06, low: 0.08 }, habit: [97, 3, 0], lapsesOnCritical: false },
+  // Big platforms with their own moderation: grade B (every link shares a registrable domain, so the
+  // repeat rate is about 1 and 80 is the best score they can reach).
+  careful: { upheld: { critical: 0.1, high: 0.15, medium: 0.2, low: 0.25 }, habit: [95, 4, 1], lapsesOnCritical: false },
+  average: { upheld: { critical: 0.2, high: 0.25, medium: 0.3, low: 0.35 }, habit: [80, 12, 8], lapsesOnCritical: false },
+  lax: { upheld: null, habit: [72, 13, 15], lapsesOnCritical: false },
+  poor: { upheld: null, habit: [45, 22, 33], lapsesOnCritical: true },
+} satisfies Record<string, Conduct>;
+
+const platformConduct: Record<string, Conduct> = {
+  taobao: conducts.careful,
+  jd: conducts.careful,
+  alipay: conducts.careful,
+  meituan: conducts.careful,
+  zhihu: conducts.careful,
+  amap: conducts.clean,
+  ctrip: conducts.clean,
+  dangdang: conducts.clean,
+  kugou: conducts.clean,
+  ximalaya: conducts.clean,
+  huya: conducts.clean,
+  douyin: conducts.average,
+  xiaohongshu: conducts.average,
+  toutiao: conducts.average,
+  bilibili: conducts.average,
+  baidu: conducts.average,
+  weibo: conducts.average,
+  iqiyi: conducts.average,
+  netease: conducts.average,
+  dianping: conducts.careful,
+  eleme: conducts.careful,
+  dewu: conducts.careful,
+  suning: conducts.clean,
+  douban: conducts.average,
+  xigua: conducts.average,
+  pinduoduo: conducts.poor,
+  "58": conducts.poor,
+  kuaishou: { ...conducts.lax, habit: [58, 20, 22] },
+  xianyu: { ...conducts.lax, habit: [52, 22, 26] },
+};
+const DEFAULT_CONDUCT: Conduct = conducts.lax;
+
+/**
+ * The platform whose grade falls in the last weeks: careful until SLIP_DAYS_AGO, then it stops
+ * answering notices in time and lets a critical one lapse — the rating's rectification rate drops and
+ * the overdue critical notice caps the grade at C (what the "why this grade" panel shows).
+ */
+export const SLIPPING_PLATFORM = "taobao";
+export const SLIP_DAYS_AGO = 24;
+const slipped: Conduct = { upheld: { critical: 0.7, high: 0.25, medium: 0.3, low: 0.35 }, habit: [20, 75, 5], lapsesOnCritical: true };
+
+function conductOf(slug: string, at: number, now: number): Conduct {
+  if (slug === SLIPPING_PLATFORM && at >= now - SLIP_DAYS_AGO * DAY_MS) return slipped;
+  return platformConduct[slug] ?? DEFAULT_CONDUCT;
+}
 
 const NOTICE_HOURS = { critical: 24, other: 48 } as const;
 
@@ -83,6 +137,26 @@ function outcomeWeights(reports: number): readonly (readonly [Outcome, number])[
   if (reports === 1) return [["violation", 62], ["no_violation", 23], ["insufficient_evidence", 15]];
   if (reports <= 3) return [["violation", 80], ["no_violation", 13], ["insufficient_evidence", 7]];
   return [["violation", 92], ["no_violation", 6], ["insufficient_evidence", 2]];
+}
+
+/** The outcome a roll in [0, 1) picks: the usual weights, or the platform's share of upheld complaints. */
+function outcomeFor(roll: number, reports: number, upheld: number | null): Outcome {
+  const weights = outcomeWeights(reports);
+  const entries: readonly (readonly [Outcome, number])[] =
+    upheld === null
+      ? weights
+      : (() => {
+          const unclear = weights[2]![1];
+          const decided = 100 - unclear;
+          return [["violation", decided * upheld], ["no_violation", decided * (1 - upheld)], ["insufficient_evidence", unclear]];
+        })();
+  const total = entries.reduce((sum, [, w]) => sum + w, 0);
+  let r = roll * total;
+  for (const [value, w] of entries) {
+    r -= w;
+    if (r < 0) return value;
+  }
+  return entries[entries.length - 1]![0];
 }
 
 const severityOf = (category: CategoryCode): Severity => categoryByCode(category)!.severity;
@@ -106,7 +180,7 @@ export function planDecisions(links: readonly PlannedLink[], now: number): Plann
     const reached = rng.chance(speed.reached);
     const backlog = rng.chance(speed.backlog) ? rng.exp(BACKLOG_MEAN_DAYS * DAY_MS) : 0;
     const wait = 10 * MINUTE_MS + rng.exp(speed.meanHours * HOUR_MS) + backlog;
-    const outcome = rng.weighted(outcomeWeights(link.reports.length));
+    const outcomeRoll = rng.float(); // one draw, as rng.weighted takes
     const corrected = rng.chance(0.1);
     let alternative = rng.weighted(overallCategoryMix);
     if (alternative === claimed) alternative = link.category !== claimed ? link.category : rng.weighted(overallCategoryMix);
@@ -127,17 +201,21 @@ export function planDecisions(links: readonly PlannedLink[], now: number): Plann
       if (at <= last || at >= now) throw new Error(`planDecisions: the showcase decision on ${link.canonicalUrl} is not between its last report and now`);
     } else if (!reached || at >= now) continue;
 
-    const decided = scripted?.outcome ?? outcome;
+    const conduct = link.platformSlug === "independent" ? DEFAULT_CONDUCT : conductOf(link.platformSlug, at, now);
+    const upheld = link.platformSlug === "independent" ? null : (conduct.upheld?.[severityOf(claimed)] ?? null);
+    const decided = scripted?.outcome ?? outcomeFor(outcomeRoll, link.reports.length, upheld);
     const category = !scripted && decided === "violation" && corrected ? alternative : claimed;
     let answer: NoticeAnswerPlan | null = null;
     if (decided === "violation" && link.platformSlug !== "independent") {
       const critical = severityOf(category) === "critical";
       const deadline = (critical ? NOTICE_HOURS.critical : NOTICE_HOURS.other) * HOUR_MS;
-      const [onTime, late, never] = answerHabits[link.platformSlug] ?? DEFAULT_HABIT;
+      const [onTime, late, never] = conduct.habit;
       const roll = answerKindRoll * (onTime + late + never);
       let kind: NoticeAnswerPlan["kind"] = roll < onTime ? "on_time" : roll < onTime + late ? "late" : "never";
       // Most platforms never let a critical notice lapse: they answer it, if not always in time.
-      if (kind === "never" && critical && !LAPSES_ON_CRITICAL.has(link.platformSlug)) kind = answerTimeRoll < 0.5 ? "on_time" : "late";
+      if (kind === "never" && critical && !conduct.lapsesOnCritical) kind = answerTimeRoll < 0.5 ? "on_time" : "late";
+      // The slipping platform lets its critical notices lapse outright.
+      if (critical && conduct === slipped) kind = "never";
       if (kind === "never") answer = { kind };
       else {
         const delay = kind === "on_time" ? deadline * (0.05 + 0.92 * answerTimeRoll) : deadline + 30 * MINUTE_MS - Math.log(1 - answerTimeRoll) * 36 * HOUR_MS;

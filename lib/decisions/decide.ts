@@ -11,6 +11,7 @@ import type { Db } from "@/lib/db";
 import { isCategoryCode } from "@/lib/rules/categories";
 import { type Recommendation, recommend } from "@/lib/rules/recommend";
 import { HOUR_MS, isoPlus } from "@/lib/time/now";
+import { markRatingStale } from "@/lib/ratings/refresh-marks";
 import { issueVerdict } from "@/lib/verdicts/issue-verdict";
 import { type CaseSubject, caseFacts, caseSubject, engineRulebook } from "./case-facts";
 
@@ -174,6 +175,8 @@ export function decideCase(
       });
 
       closeCase(tx, actor, current, decisionId, { now, requestId });
+      // The platform's rating counts this decision: today's snapshot is recomputed by the refresher.
+      if (input.outcome !== "insufficient_evidence") markRatingStale(db, subject.isIndependent ? null : subject.platformId, now);
 
       const verdictId =
         violation && hasVerdict(input.level)

@@ -14,6 +14,7 @@ import { isoPlus } from "@/lib/time/now";
 import { liftVerdict } from "@/lib/verdicts/lift-verdict";
 import { appliesAt } from "@/lib/verdicts/precedence";
 import { LEASE_MS } from "@/lib/cases/lease";
+import { markCaseRatingStale } from "@/lib/ratings/refresh-marks";
 
 export type SetAsideKind = "undo" | "reversal" | "appeal";
 
@@ -103,6 +104,9 @@ export function setAsideDecision(
         });
         withdrawnNoticeIds.push(notice.id);
       }
+
+      // The decision no longer counts (and its notice, if withdrawn, neither): the rating is stale.
+      markCaseRatingStale(db, decision.caseId, now);
 
       const row = tx.select().from(cases).where(eq(cases.id, decision.caseId)).get()!;
       // After an undo the decider is still on the page to decide again: they keep the case.

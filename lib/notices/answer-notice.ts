@@ -6,6 +6,7 @@ import { rectificationNotices } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { ActionError } from "@/lib/auth/action-result";
 import type { Db } from "@/lib/db";
+import { markRatingStale } from "@/lib/ratings/refresh-marks";
 
 export const MAX_ANSWER_LENGTH = 2000;
 
@@ -45,6 +46,7 @@ export function answerNotice(
       };
       tx.update(rectificationNotices).set(after).where(eq(rectificationNotices.id, notice.id)).run();
       const onTime = at <= notice.deadlineAt;
+      markRatingStale(db, notice.platformId, at); // the rectification rate counts the answer
       recordAudit(tx, {
         actorId: answerer.kind === "staff" ? answerer.userId : null,
         action: "notice.answered",

@@ -3,8 +3,9 @@
 // knowing the server's time zone; the window is the 90 days ending on that day. The decisions and
 // notices a range of days needs are read once with plain indexed SELECTs, then every day is counted
 // in memory, so a 180-day backfill costs little more than one day.
+import type Database from "better-sqlite3";
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
-import { type Severity, cases, decisions, links, platforms, ratingSnapshots, rectificationNotices } from "@/db/schema";
+import { type Severity, decisions, platforms, ratingSnapshots, rectificationNotices } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { severityWeight } from "@/lib/rules/categories";
@@ -50,41 +51,92 @@ type DecisionRow = {
   reversalKind: string | null;
   /** Its place among its domain's violations in time order (set when they are grouped). */
   positionInDomain?: number;
+  /** False for another platform's violation on the same registrable domain, read only for repeats. */
+  counted?: boolean;
 };
 
 type NoticeRow = { platformId: number; sentAt: number; deadlineAt: number; answeredAt: number | null; critical: boolean; withdrawnAt: number | null };
 
 const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 
-function loadDecisions(db: Db, fromMs: number, toMs: number): DecisionRow[] {
-  const rows = db
-    .select({
-      platformId: links.platformId,
-      domain: links.registrableDomain,
-      outcome: decisions.outcome,
-      severity: decisions.severity,
-      createdAt: decisions.createdAt,
-      reversedAt: decisions.reversedAt,
-      reversalKind: decisions.reversalKind,
-    })
-    .from(decisions)
-    .innerJoin(cases, eq(cases.id, decisions.caseId))
-    .innerJoin(links, eq(links.id, cases.linkId))
-    .where(
-      and(
-        inArray(decisions.outcome, ["violation", "no_violation"]),
-        gte(decisions.createdAt, new Date(fromMs).toISOString()),
-        lt(decisions.createdAt, new Date(toMs).toISOString()),
-      ),
-    )
-    .orderBy(asc(decisions.createdAt))
-    .all();
-  return rows
-    .filter((r) => r.platformId !== null)
-    .map((r) => ({ ...r, platformId: r.platformId!, createdAt: Date.parse(r.createdAt), reversedAt: ms(r.reversedAt) }));
+type RawDecision = [platformId: number | null, domain: string, outcome: string, severity: Severity | null, createdAt: string, reversedAt: string | null, reversalKind: string | null];
+const toDecisionRow = (r: RawDecision, counted: boolean): DecisionRow => ({
+  platformId: r[0] ?? 0,
+  domain: r[1],
+  outcome: r[2],
+  severity: r[3],
+  createdAt: Date.parse(r[4]),
+  reversedAt: ms(r[5]),
+  reversalKind: r[6],
+  counted,
+});
+
+// Plain prepared statements with array rows: a backfill reads hundreds of thousands of decisions, and
+// the query builder's per-row mapping would cost more than the reading itself. A "no violation" only
+// counts inside the window; before it, only violations matter (the repeat lookback).
+const DECISION_COLUMNS = `l.platform_id, l.registrable_domain, d.outcome, d.severity, d.created_at, d.reversed_at, d.reversal_kind`;
+const DECISIONS_IN_RANGE = `d.created_at >= @from and d.created_at < @to
+  and (d.outcome = 'violation' or (d.outcome = 'no_violation' and d.created_at >= @windowFrom))`;
+
+/** The read behind every computation of all platforms (exported for the query-plan test). */
+export const ALL_DECISIONS_SQL = `select ${DECISION_COLUMNS} from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id
+  where ${DECISIONS_IN_RANGE} order by d.created_at`;
+
+type DecisionParams = { from: string; to: string; windowFrom: string };
+const decisionStatements = new WeakMap<object, { all: Database.Statement<[DecisionParams], RawDecision> }>();
+
+function allDecisions(db: Db) {
+  let s = decisionStatements.get(db.$client);
+  if (!s) {
+    s = {
+      all: db.$client
+        .prepare<[DecisionParams], RawDecision>(ALL_DECISIONS_SQL)
+        .raw(true),
+    };
+    decisionStatements.set(db.$client, s);
+  }
+  return s.all;
 }
 
-function loadNotices(db: Db, fromMs: number, toMs: number): NoticeRow[] {
+/**
+ * The decisions counted between the two times (of the given platforms, or all), and when only some
+ * platforms are read, the other platforms' violations on the same registrable domains: a repeat is a
+ * matter of the domain, whoever provided the link.
+ */
+function loadDecisions(db: Db, fromMs: number, windowFromMs: number, toMs: number, platformIds?: readonly number[]): DecisionRow[] {
+  const params = { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), windowFrom: new Date(windowFromMs).toISOString() };
+  if (!platformIds) {
+    return allDecisions(db)
+      .all(params)
+      .map((r) => toDecisionRow(r, r[0] !== null));
+  }
+  const ids = JSON.stringify(platformIds);
+  const own = (
+    db.$client
+      .prepare(
+        `select ${DECISION_COLUMNS} from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id
+          where ${DECISIONS_IN_RANGE} and l.platform_id in (select value from json_each(@ids))`,
+      )
+      .raw(true)
+      .all({ ...params, ids }) as RawDecision[]
+  ).map((r) => toDecisionRow(r, true));
+  const domains = JSON.stringify([...new Set(own.filter((r) => r.outcome === "violation").map((r) => r.domain))]);
+  const others = (
+    db.$client
+      .prepare(
+        `select ${DECISION_COLUMNS} from links l join cases c on c.link_id = l.id join decisions d on d.case_id = c.id
+          where l.registrable_domain in (select value from json_each(@domains))
+            and (l.platform_id is null or l.platform_id not in (select value from json_each(@ids)))
+            and d.outcome = 'violation' and d.created_at >= @from and d.created_at < @to`,
+      )
+      .raw(true)
+      .all({ from: params.from, to: params.to, domains, ids }) as RawDecision[]
+  ).map((r) => toDecisionRow(r, false));
+  return [...own, ...others].sort((a, b) => a.createdAt - b.createdAt);
+}
+
+function loadNotices(db: Db, fromMs: number, toMs: number, platformIds?: readonly number[]): NoticeRow[] {
+  const inRange = and(gte(rectificationNotices.sentAt, new Date(fromMs).toISOString()), lt(rectificationNotices.sentAt, new Date(toMs).toISOString()));
   return db
     .select({
       platformId: rectificationNotices.platformId,
@@ -96,7 +148,7 @@ function loadNotices(db: Db, fromMs: number, toMs: number): NoticeRow[] {
     })
     .from(rectificationNotices)
     .innerJoin(decisions, eq(decisions.id, rectificationNotices.decisionId))
-    .where(and(gte(rectificationNotices.sentAt, new Date(fromMs).toISOString()), lt(rectificationNotices.sentAt, new Date(toMs).toISOString())))
+    .where(platformIds ? and(inRange, inArray(rectificationNotices.platformId, [...platformIds])) : inRange)
     .all()
     .map((r) => ({
       platformId: r.platformId,
@@ -116,8 +168,16 @@ const confirmedAt = (d: DecisionRow, end: number) => d.outcome === "violation" &
 const emptyCounts = (): RatingCounts => ({ decided: 0, confirmed: 0, noticesOnTime: 0, noticesDue: 0, repeatCases: 0, severitySum: 0, criticalOverdue: 0 });
 
 /** The counts of every platform for one day, from rows covering its window and lookback. */
-export function countsForDay(day: string, decisionRows: readonly DecisionRow[], noticeRows: readonly NoticeRow[], byDomain: ReadonlyMap<string, DecisionRow[]>): Map<number, RatingCounts> {
+export function countsForDay(
+  day: string,
+  decisionRows: readonly DecisionRow[],
+  noticeRows: readonly NoticeRow[],
+  byDomain: ReadonlyMap<string, DecisionRow[]>,
+  /** When it is computed: today's snapshot counts only the deadlines passed by then (nothing else lies ahead). */
+  nowMs: number = Number.POSITIVE_INFINITY,
+): Map<number, RatingCounts> {
   const end = dayStart(day) + DAY_MS;
+  const passedBy = Math.min(end, nowMs);
   const start = end - WINDOW_DAYS * DAY_MS;
   const lookback = REPEAT_LOOKBACK_DAYS * DAY_MS;
   const result = new Map<number, RatingCounts>();
@@ -127,7 +187,7 @@ export function countsForDay(day: string, decisionRows: readonly DecisionRow[], 
     return c;
   };
   for (const d of decisionRows) {
-    if (d.createdAt < start || d.createdAt >= end || !standsAt(d, end)) continue;
+    if (d.counted === false || d.createdAt < start || d.createdAt >= end || !standsAt(d, end)) continue;
     const c = of(d.platformId);
     c.decided += 1;
     if (!confirmedAt(d, end)) continue;
@@ -140,9 +200,9 @@ export function countsForDay(day: string, decisionRows: readonly DecisionRow[], 
     if (n.withdrawnAt !== null && n.withdrawnAt < end) continue; // withdrawn with its decision
     const answered = n.answeredAt !== null && n.answeredAt < end;
     const c = of(n.platformId);
-    if (answered || n.deadlineAt < end) c.noticesDue += 1;
+    if (answered || n.deadlineAt < passedBy) c.noticesDue += 1;
     if (answered && n.answeredAt! <= n.deadlineAt) c.noticesOnTime += 1;
-    if (n.critical && !answered && n.deadlineAt < end) c.criticalOverdue += 1;
+    if (n.critical && !answered && n.deadlineAt < passedBy) c.criticalOverdue += 1;
   }
   return result;
 }
@@ -163,16 +223,25 @@ function hadConfirmedBefore(d: DecisionRow, sameDomain: readonly DecisionRow[], 
 
 export type ComputeSummary = { from: string; to: string; days: number; platforms: number; snapshots: number };
 
+export type SnapshotRow = typeof ratingSnapshots.$inferInsert & { platformId: number; day: string };
+
+/** What a range of days needs, read once: the rows of its windows and lookbacks, and the rated platforms. */
+export type RatingInputs = { days: string[]; decisionRows: DecisionRow[]; noticeRows: NoticeRow[]; byDomain: Map<string, DecisionRow[]>; rated: number[] };
+
 /**
- * Computes and stores the snapshots of every registered platform for each day of the range; running
- * it again for the same days replaces them with the same numbers (idempotent). One audit event.
+ * Reads the inputs of the range's snapshots (of the given platforms, or of all registered ones). Call
+ * inside a read transaction when the reads must agree with something else read alongside them.
  */
-export function computeSnapshots(db: Db, range: DayRange, options: { now?: Date; actorId?: number | null; requestId?: string | null } = {}): ComputeSummary {
+export function loadRatingInputs(db: Db, range: DayRange, platformIds?: readonly number[]): RatingInputs {
   const { from, to, days } = checkRange(range);
   const end = dayStart(to) + DAY_MS;
   const windowStart = dayStart(from) + DAY_MS - WINDOW_DAYS * DAY_MS;
-  const decisionRows = loadDecisions(db, windowStart - REPEAT_LOOKBACK_DAYS * DAY_MS, end);
-  const noticeRows = loadNotices(db, windowStart, end);
+  const ratedAll = db.select({ id: platforms.id }).from(platforms).where(eq(platforms.isIndependent, false)).orderBy(asc(platforms.id)).all().map((p) => p.id);
+  const rated = platformIds ? ratedAll.filter((id) => platformIds.includes(id)) : ratedAll;
+  if (rated.length === 0) return { days, decisionRows: [], noticeRows: [], byDomain: new Map(), rated };
+  const only = platformIds ? rated : undefined;
+  const decisionRows = loadDecisions(db, windowStart - REPEAT_LOOKBACK_DAYS * DAY_MS, windowStart, end, only);
+  const noticeRows = loadNotices(db, windowStart, end, only);
   const byDomain = new Map<string, DecisionRow[]>();
   for (const d of decisionRows) {
     if (d.outcome !== "violation") continue;
@@ -181,50 +250,72 @@ export function computeSnapshots(db: Db, range: DayRange, options: { now?: Date;
     d.positionInDomain = list.length;
     list.push(d);
   }
-  const rated = db.select({ id: platforms.id }).from(platforms).where(eq(platforms.isIndependent, false)).orderBy(asc(platforms.id)).all();
-  const computedAt = (options.now ?? new Date()).toISOString();
+  return { days, decisionRows, noticeRows, byDomain, rated };
+}
 
-  let snapshots = 0;
+/** The snapshot rows of every rated platform for each day of the inputs. */
+export function snapshotRows(inputs: RatingInputs, computedAt: string): SnapshotRow[] {
+  const rows: SnapshotRow[] = [];
+  for (const day of inputs.days) {
+    const counts = countsForDay(day, inputs.decisionRows, inputs.noticeRows, inputs.byDomain, Date.parse(computedAt));
+    for (const platformId of inputs.rated) {
+      const c = counts.get(platformId) ?? emptyCounts();
+      const r = rate(c);
+      rows.push({
+        platformId,
+        day,
+        formulaVersion: FORMULA_VERSION,
+        score: r.score,
+        grade: r.grade,
+        provisional: r.provisional,
+        cappedAtC: r.cappedAtC,
+        violationRate: r.violationRate,
+        rectificationRate: r.rectificationRate,
+        repeatRate: r.repeatRate,
+        severityIndex: r.severityIndex,
+        decided: c.decided,
+        confirmed: c.confirmed,
+        noticesOnTime: c.noticesOnTime,
+        noticesDue: c.noticesDue,
+        repeatCases: c.repeatCases,
+        severitySum: c.severitySum,
+        computedAt,
+      });
+    }
+  }
+  return rows;
+}
+
+type Writer = Pick<Db, "insert">;
+
+/** Stores snapshot rows, replacing the platform-day's row of the same formula version. */
+export function upsertSnapshots(tx: Writer, rows: readonly SnapshotRow[]): void {
+  for (const row of rows) {
+    tx.insert(ratingSnapshots)
+      .values(row)
+      .onConflictDoUpdate({ target: [ratingSnapshots.platformId, ratingSnapshots.day, ratingSnapshots.formulaVersion], set: { ...row } })
+      .run();
+  }
+}
+
+/**
+ * Computes and stores the snapshots of every registered platform for each day of the range; running
+ * it again for the same days replaces them with the same numbers (idempotent). One audit event.
+ */
+export function computeSnapshots(db: Db, range: DayRange, options: { now?: Date; actorId?: number | null; requestId?: string | null } = {}): ComputeSummary {
+  const { from, to } = checkRange(range);
+  const computedAt = (options.now ?? new Date()).toISOString();
+  const inputs = loadRatingInputs(db, { from, to });
+  const rows = snapshotRows(inputs, computedAt);
   db.transaction(
     (tx) => {
-      for (const day of days) {
-        const counts = countsForDay(day, decisionRows, noticeRows, byDomain);
-        for (const { id: platformId } of rated) {
-          const c = counts.get(platformId) ?? emptyCounts();
-          const r = rate(c);
-          const row = {
-            platformId,
-            day,
-            formulaVersion: FORMULA_VERSION,
-            score: r.score,
-            grade: r.grade,
-            provisional: r.provisional,
-            cappedAtC: r.cappedAtC,
-            violationRate: r.violationRate,
-            rectificationRate: r.rectificationRate,
-            repeatRate: r.repeatRate,
-            severityIndex: r.severityIndex,
-            decided: c.decided,
-            confirmed: c.confirmed,
-            noticesOnTime: c.noticesOnTime,
-            noticesDue: c.noticesDue,
-            repeatCases: c.repeatCases,
-            severitySum: c.severitySum,
-            computedAt,
-          };
-          tx.insert(ratingSnapshots)
-            .values(row)
-            .onConflictDoUpdate({ target: [ratingSnapshots.platformId, ratingSnapshots.day, ratingSnapshots.formulaVersion], set: { ...row } })
-            .run();
-          snapshots += 1;
-        }
-      }
+      upsertSnapshots(tx, rows);
       recordAudit(tx, {
         actorId: options.actorId ?? null,
         action: "ratings.computed",
         targetType: "rating_snapshots",
         targetId: `${from}..${to}`,
-        after: { from, to, days: days.length, platforms: rated.length, snapshots, formulaVersion: FORMULA_VERSION },
+        after: { from, to, days: inputs.days.length, platforms: inputs.rated.length, snapshots: rows.length, formulaVersion: FORMULA_VERSION },
         requestId: options.requestId ?? null,
         at: computedAt,
       });
@@ -232,5 +323,5 @@ export function computeSnapshots(db: Db, range: DayRange, options: { now?: Date;
     { behavior: "immediate" },
   );
   invalidatePlatformStanding();
-  return { from, to, days: days.length, platforms: rated.length, snapshots };
+  return { from, to, days: inputs.days.length, platforms: inputs.rated.length, snapshots: rows.length };
 }

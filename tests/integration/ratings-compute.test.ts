@@ -18,6 +18,8 @@ const snapshotsOf = (day: string) =>
 /** The counts of DESIGN.md for one platform-day, straight from the raw tables in SQL. */
 function recount(platformId: number, day: string) {
   const end = new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString();
+  // Today's snapshot is as of its computation: a deadline later today has not passed yet.
+  const passedBy = end < now.toISOString() ? end : now.toISOString();
   const start = new Date(Date.parse(end) - 90 * 86_400_000).toISOString();
   const standing = `d.created_at < @end and not (coalesce(d.reversal_kind, '') = 'undo' and d.reversed_at < @end)`;
   const confirmed = (alias: string) =>
@@ -40,14 +42,14 @@ function recount(platformId: number, day: string) {
     .get({ platformId, start, end }) as Record<string, number | null>;
   const notices = sqlite
     .prepare(
-      `select sum(case when (n.answered_at is not null and n.answered_at < @end) or n.deadline_at < @end then 1 else 0 end) as noticesDue,
+      `select sum(case when (n.answered_at is not null and n.answered_at < @end) or n.deadline_at < @passedBy then 1 else 0 end) as noticesDue,
               sum(case when n.answered_at is not null and n.answered_at < @end and n.answered_at <= n.deadline_at then 1 else 0 end) as noticesOnTime,
-              sum(case when d.severity = 'critical' and n.deadline_at < @end and (n.answered_at is null or n.answered_at >= @end) then 1 else 0 end) as criticalOverdue
+              sum(case when d.severity = 'critical' and n.deadline_at < @passedBy and (n.answered_at is null or n.answered_at >= @end) then 1 else 0 end) as criticalOverdue
          from rectification_notices n join decisions d on d.id = n.decision_id
         where n.platform_id = @platformId and n.sent_at >= @start and n.sent_at < @end
           and not (n.withdrawn_at is not null and n.withdrawn_at < @end)`,
     )
-    .get({ platformId, start, end }) as Record<string, number | null>;
+    .get({ platformId, start, end, passedBy }) as Record<string, number | null>;
   const n = (v: number | null | undefined) => v ?? 0;
   return {
     decided: n(decided.decided),

@@ -87,12 +87,24 @@ describe("demo seed", () => {
 
   it("gives the same rows at any other moment, only shifted in time", () => {
     const isoTime = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g;
-    const unshift = (text: string) => text.replace(isoTime, (t) => new Date(Date.parse(t) - LATER_SHIFT_MS).toISOString());
+    // Rating snapshots are per UTC day; the shift moves every day by whole days too (NOW and NOW + shift
+    // fall on the same side of midnight), so the days in the audit trail unshift by whole days.
+    const isoDay = /(?<![\dT:-])\d{4}-\d{2}-\d{2}(?![T\d])/g;
+    const shiftDays = Math.floor(LATER_SHIFT_MS / DAY);
+    const unshift = (text: string) =>
+      text
+        .replace(isoTime, (t) => new Date(Date.parse(t) - LATER_SHIFT_MS).toISOString())
+        .replace(isoDay, (d) => new Date(Date.parse(`${d}T00:00:00.000Z`) - shiftDays * DAY).toISOString().slice(0, 10));
     // The audit hashes cover the times, so they differ; everything else must match.
     const withoutHashes = (text: string) => text.replace(/"(prev_hash|hash)":"[0-9a-f]{64}"/g, "");
     const a = dump(first.sqlite);
     const b = dump(later.sqlite);
     for (const [table, rows] of a) {
+      // A snapshot counts whole UTC days, and the shift is not whole days: what falls in a day differs.
+      if (table === "rating_snapshots") {
+        expect(JSON.parse(b.get(table)!).length).toBe(JSON.parse(rows).length);
+        continue;
+      }
       expect(withoutHashes(unshift(b.get(table)!)) === withoutHashes(rows), `table ${table} differs beyond the shift`).toBe(true);
     }
   });
@@ -327,7 +339,18 @@ describe("demo decisions", () => {
     const { sqlite } = first;
     const outcomes = new Map(all<{ outcome: string; n: number }>(sqlite, "select outcome, count(*) as n from decisions group by outcome").map((r) => [r.outcome, r.n]));
     const decided = [...outcomes.values()].reduce((a, b) => a + b, 0);
-    expect(outcomes.get("violation")! / decided).toBeGreaterThan(0.6);
+    expect(outcomes.get("violation")! / decided).toBeGreaterThan(0.4);
+    // Most complaints about independent sites are upheld; about platforms, as many as the platform's
+    // conduct leaves (db/demo/decision-plan.ts): few for one that polices its links, most for one that does not.
+    const upheldShare = (where: string) =>
+      one<{ share: number }>(
+        sqlite,
+        `select avg(d.outcome = 'violation') as share from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id
+           join platforms p on p.id = l.platform_id where d.outcome <> 'insufficient_evidence' and ${where}`,
+      ).share;
+    expect(upheldShare("p.is_independent = 1")).toBeGreaterThan(0.7);
+    expect(upheldShare("p.slug = 'pinduoduo'")).toBeGreaterThan(0.7);
+    expect(upheldShare("p.slug in ('jd', 'alipay')")).toBeLessThan(0.3);
     expect(outcomes.get("no_violation")).toBeGreaterThan(50);
     expect(outcomes.get("insufficient_evidence")).toBeGreaterThan(50);
     const violated = new Set(all<{ category: string }>(sqlite, "select distinct category from decisions where outcome = 'violation'").map((r) => r.category));
@@ -347,7 +370,10 @@ describe("demo decisions", () => {
     expect([...used].sort()).toEqual([...levels]);
     const violations = count(sqlite, "select count(*) as n from decisions where outcome = 'violation'");
     const followed = count(sqlite, "select count(*) as n from decisions where outcome = 'violation' and level = recommended_level");
-    expect(followed / violations).toBeGreaterThan(0.7);
+    // A domain already under an L4 block gets URL blocks for its further links (db/demo/handling.ts).
+    const alreadyBlocked = count(sqlite, "select count(*) as n from decisions where outcome = 'violation' and recommended_level = 'L4' and level = 'L3'");
+    expect(followed / violations).toBeGreaterThan(0.6);
+    expect((followed + alreadyBlocked) / violations).toBeGreaterThan(0.9);
     const senior = one<{ id: number }>(sqlite, "select id from users where email = 'senior@linkdesk.test'").id;
     expect(count(sqlite, "select count(*) as n from decisions where level in ('L4', 'L5') and decider_id <> ?", senior)).toBe(0);
     // L4 only where the engine recommended it, on an independent site; L5 only against a registered platform.
@@ -574,5 +600,53 @@ describe("demo verdict examples", () => {
       expiredBlock: null,
       noViolation: null,
     });
+  });
+});
+
+describe("demo ratings", () => {
+  const today = NOW.toISOString().slice(0, 10);
+  const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY).toISOString().slice(0, 10);
+  type Row = { slug: string; day: string; score: number; grade: string; provisional: number; decided: number; rectification_rate: number };
+  const snapshotsOf = (sqlite: Database.Database, day: string) =>
+    all<Row>(sqlite, "select p.slug, s.* from rating_snapshots s join platforms p on p.id = s.platform_id where s.day = ? order by p.slug", day);
+
+  it("cover every rated platform on each of the 180 days, and leave no platform marked stale", () => {
+    const { sqlite } = first;
+    const rated = count(sqlite, "select count(*) as n from platforms where is_independent = 0");
+    expect(first.summary.ratingSnapshots).toBe(180 * rated);
+    expect(count(sqlite, "select count(distinct day) as n from rating_snapshots")).toBe(180);
+    expect(one<{ first: string; last: string }>(sqlite, "select min(day) as first, max(day) as last from rating_snapshots")).toEqual({ first: daysAgo(179), last: today });
+    expect(count(sqlite, "select count(*) as n from rating_snapshots group by day order by n limit 1")).toBe(rated);
+    expect(count(sqlite, "select count(*) as n from rating_stale_platforms")).toBe(0);
+    expect(count(sqlite, "select count(*) as n from audit_events where action = 'ratings.computed'")).toBe(1);
+  });
+
+  it("spread the grades by conduct: a clean small platform at A, the worst at D", () => {
+    const rows = snapshotsOf(first.sqlite, today);
+    const grades = new Map(rows.map((r) => [r.slug, r.grade]));
+    for (const grade of ["A", "B", "C", "D"]) expect(rows.filter((r) => r.grade === grade).length, `platforms graded ${grade}`).toBeGreaterThanOrEqual(2);
+    expect(grades.get("amap")).toBe("A");
+    expect(grades.get("jd")).toMatch(/^[AB]$/);
+    expect(grades.get("pinduoduo")).toBe("D");
+    expect(grades.get("58")).toBe("D");
+    // Every big platform's links share a few registrable domains, so its repeat rate is about 1.
+    const douyin = one<{ repeat_rate: number; provisional: number }>(
+      first.sqlite,
+      "select repeat_rate, provisional from rating_snapshots s join platforms p on p.id = s.platform_id where p.slug = 'douyin' and day = ?",
+      today,
+    );
+    expect(douyin).toEqual({ repeat_rate: 1, provisional: 0 });
+  });
+
+  it("show taobao's grade falling in the last weeks, as its notices went unanswered in time", () => {
+    const taobao = (day: string) => snapshotsOf(first.sqlite, day).find((r) => r.slug === "taobao")!;
+    const before = taobao(daysAgo(30));
+    const now = taobao(today);
+    expect(before.grade).toMatch(/^[AB]$/);
+    expect(before.rectification_rate).toBe(1);
+    expect(now.grade).toMatch(/^[CD]$/);
+    expect(now.score).toBeLessThan(before.score - 10);
+    expect(now.rectification_rate).toBeLessThan(0.75);
+    expect(now.provisional).toBe(0);
   });
 });

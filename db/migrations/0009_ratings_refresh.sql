@@ -1,0 +1,1 @@
+CREATE INDEX `decisions_rating_idx` ON `decisions` (`created_at`,`outcome`,`case_id`,`severity`,`reversed_at`,`reversal_kind`);
