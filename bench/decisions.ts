@@ -41,6 +41,8 @@ import { type DecisionResult, decideCase, recommendationFor } from "@/lib/decisi
 import { openSqlite, wrap } from "@/lib/db/open";
 import { DEFAULT_FILE, ensureReportsDb } from "./data/reports-db";
 import { checkpointForCopy, freshCopy } from "./support/cached-db";
+import { scaleDatasetFile } from "./support/scale-dataset";
+import { summaryRow } from "./support/summary";
 
 const DECISIONS = Number(process.env.DECISIONS ?? 2_000);
 const WARMUP = 50;
@@ -53,13 +55,17 @@ type Plan = Candidate & { outcome: Outcome; level: Level; durationHours: number 
 type Timing = { p50: number; p95: number; p99: number; max: number; mean: number };
 
 async function main() {
-  await ensureReportsDb(DEFAULT_FILE);
-  checkpointForCopy(DEFAULT_FILE);
+  // `npm run bench` names the shared scale dataset (bench/data/scale-db.ts) to copy instead.
+  const source = scaleDatasetFile() ?? DEFAULT_FILE;
+  if (source === DEFAULT_FILE) {
+    await ensureReportsDb(DEFAULT_FILE);
+    checkpointForCopy(DEFAULT_FILE);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "linkdesk-decisions-bench-"));
   const linkdeskFile = path.join(dir, "linkdesk.db");
   const baselineFile = path.join(dir, "baseline.db");
-  freshCopy(DEFAULT_FILE, linkdeskFile);
-  freshCopy(DEFAULT_FILE, baselineFile);
+  freshCopy(source, linkdeskFile);
+  freshCopy(source, baselineFile);
 
   const sqlite = openSqlite(linkdeskFile);
   const db = wrap(sqlite);
@@ -234,7 +240,7 @@ async function main() {
   const out = {
     measuredAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg().map((l) => round(l, 2)) },
-    database: { reports, openCases, synchronous: "FULL", journalMode: "WAL" },
+    database: { file: source, reports, openCases, synchronous: "FULL", journalMode: "WAL" },
     decisions: DECISIONS,
     warmup: WARMUP,
     mix: tally,
@@ -249,6 +255,13 @@ async function main() {
     failures: failures.slice(0, 50),
     checks,
     pass,
+    summary: [
+      summaryRow("decision commit p95 (ms)", linkdesk.p95, baseline.p95, `< ${TARGET_P95_MS} ms`, checks.p95UnderTarget, ratio.p95),
+      summaryRow("decision commit p50 (ms)", linkdesk.p50, baseline.p50, "", null, ratio.p50),
+      summaryRow("decisions committed", `${linkdeskMs.length} of ${DECISIONS}`, null, "all", checks.everyDecisionCommitted),
+      summaryRow("cases decided (Linkdesk = baseline = expected)", decided, decidedBaseline, "equal", checks.casesDecidedMatch, ""),
+      summaryRow("audit chain verifies after deciding", chain.ok ? `yes, ${chain.verified} events` : "NO", null, "yes", checks.auditChainVerifies),
+    ],
   };
   fs.mkdirSync(path.join(process.cwd(), "bench", "results"), { recursive: true });
   fs.writeFileSync(path.join(process.cwd(), "bench", "results", "decisions.json"), `${JSON.stringify(out, null, 2)}\n`);

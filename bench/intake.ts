@@ -35,6 +35,8 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 import type { CategoryCode } from "@/lib/rules/categories";
 import { BULK_REPORTER_KEY, DEFAULT_FILE, TOTAL_REPORTS, ensureReportsDb } from "./data/reports-db";
 import { type Server, insertBenchClient, start, stop, waitUntilUp } from "./support/servers";
+import { scaleDatasetFile } from "./support/scale-dataset";
+import { summaryFromTable } from "./support/summary";
 
 const DURATION_S = Number(process.env.INTAKE_SECONDS ?? 60);
 const WARMUP_S = 5;
@@ -233,7 +235,9 @@ async function measure(
 
 async function main() {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first.");
-  const { file: source, built } = await ensureReportsDb(DEFAULT_FILE);
+  // `npm run bench` names the shared scale dataset (bench/data/scale-db.ts); each side copies it fresh.
+  const scale = scaleDatasetFile();
+  const { file: source, built } = scale ? { file: scale, built: null } : await ensureReportsDb(DEFAULT_FILE);
   if (built) console.log(`built ${source} in ${built.seconds} s`);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "linkdesk-intake-"));
@@ -345,7 +349,9 @@ async function main() {
     measuredAt: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim(), memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` },
     settings: { durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, connections: CONNECTIONS, reportsBefore: total, openCases: existingUrls.length },
+    dataset: source,
     targets: { reportsPerSecond: TARGET_PER_SECOND, ratio: TARGET_RATIO },
+    summary: summaryFromTable(header, rows),
     linkdesk,
     baseline,
     baselineGroupCommit: grouped,

@@ -55,6 +55,8 @@ import { type LinkVerdict, lookUpVerdict } from "@/lib/verdicts/lookup";
 import { DEFAULT_FILE, DOMAIN_VERDICTS_IN_FORCE, IN_FORCE_WHERE, URL_VERDICTS_IN_FORCE, ensureVerdictsDb, hostPrefix, inventedDomain } from "./data/verdicts-db";
 import { freshCopy } from "./support/cached-db";
 import { insertBenchClient, start, stop, waitUntilUp } from "./support/servers";
+import { scaleDatasetFile } from "./support/scale-dataset";
+import { summaryFromTable } from "./support/summary";
 
 const DURATION_S = Number(process.env.VERDICT_SECONDS ?? 30);
 const WARMUP_S = 5;
@@ -423,7 +425,9 @@ async function checkAnswers(file: string, sample: readonly string[], firstBatch:
 
 async function main() {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first.");
-  const { file: source, built } = await ensureVerdictsDb(DEFAULT_FILE);
+  // `npm run bench` names the shared scale dataset (bench/data/scale-db.ts); it is copied fresh below.
+  const scale = scaleDatasetFile();
+  const { file: source, built } = scale ? { file: scale, built: null } : await ensureVerdictsDb(DEFAULT_FILE);
   if (built) console.log(`built ${source} in ${built.seconds} s`);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "linkdesk-verdicts-"));
@@ -586,7 +590,9 @@ async function main() {
       verdictsInForce: inForce,
       inForceByLevel,
     },
+    dataset: source,
     targets: { ratio: TARGET_RATIO, fixedRateP99Ms: TARGET_P99_MS, fixedRateAchievedShare: TARGET_RATE_SHARE, batchP99Ms: TARGET_BATCH_P99_MS },
+    summary: summaryFromTable(header, rows),
     linkdesk: ld,
     baseline: bl,
     ratio: Math.round(ratio * 1000) / 1000,

@@ -185,6 +185,8 @@ export const reports = sqliteTable(
     index("reports_case_idx").on(t.caseId),
     index("reports_reporter_link_idx").on(t.reporterHash, t.linkId),
     index("reports_case_after_decision_idx").on(t.caseId, t.afterDecision, t.createdAt),
+    // The few reports filed after their case was decided: the queue's "after decision" tab starts from them.
+    index("reports_after_decision_idx").on(t.caseId).where(sql`after_decision = 1`),
     uniqueIndex("reports_client_idempotency_uq").on(t.apiClientId, t.idempotencyKey),
   ],
 );

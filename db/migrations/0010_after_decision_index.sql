@@ -1,0 +1,1 @@
+CREATE INDEX `reports_after_decision_idx` ON `reports` (`case_id`) WHERE after_decision = 1;
