@@ -18,6 +18,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { type Permission, can } from "@/lib/auth/permissions";
 import { getDb, getSqlite } from "@/lib/db";
 import { BOM, type CellKind, csvLine, headerLine } from "./csv";
+import { ndjsonKeys, ndjsonLine } from "./ndjson";
 
 export type ExportKind = "decisions" | "events";
 export type ExportFormat = "csv" | "ndjson";
@@ -140,14 +141,8 @@ export function handleExport(kind: ExportKind, request: Request, actor: Actor | 
     controller.enqueue(chunk);
   };
 
-  const rowText =
-    format === "csv"
-      ? (values: unknown[]) => csvLine(kinds, values)
-      : (values: unknown[]) => {
-          const o: Record<string, unknown> = {};
-          for (let i = 0; i < names.length; i += 1) o[names[i]!] = values[i];
-          return `${JSON.stringify(o)}\n`;
-        };
+  const keys = ndjsonKeys(names);
+  const rowText = format === "csv" ? (values: unknown[]) => csvLine(kinds, values) : (values: unknown[]) => ndjsonLine(keys, values);
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
 
   const body = new ReadableStream<Uint8Array>(
