@@ -5,6 +5,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { requirePage } from "@/lib/auth/require-page";
 import { getDb } from "@/lib/db";
 import { liveCounts } from "@/lib/operations/live-counts";
+import { HomeOperations } from "./home-operations";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("home"))("title") };
@@ -29,6 +30,7 @@ export default async function HomePage() {
       <p className="mt-4 text-xs text-slate-500">
         {t("asOf")} <LocalTime iso={now.toISOString()} withSeconds /> ({actor.timeZone})
       </p>
+      <HomeOperations />
     </>
   );
 }

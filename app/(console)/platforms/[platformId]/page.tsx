@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { platformById } from "@/lib/platforms/platform-list";
 import { PlatformDomains } from "./platform-domains";
 import { PlatformNotices } from "./platform-notices";
+import { PlatformRating } from "./platform-rating";
 
 type Params = { params: Promise<{ platformId: string }> };
 
@@ -37,6 +38,9 @@ export default async function PlatformPage({ params }: Params) {
         title={locale === "zh" ? platform.nameZh : platform.name}
         description={[locale === "zh" ? platform.name : platform.nameZh, t(`kinds.${platform.kind}`), t("slugIs", { slug: platform.slug })].join(" · ")}
       />
+      {!platform.isIndependent && can(actor.role, "ratings.view") && (
+        <PlatformRating platform={{ id: platform.id, slug: platform.slug, name: locale === "zh" ? platform.nameZh : platform.name }} canOverride={can(actor.role, "ratings.override")} />
+      )}
       {!platform.isIndependent && can(actor.role, "notices.view") && <PlatformNotices platformId={platform.id} />}
       <PlatformDomains platform={platform} canEdit={can(actor.role, "platforms.edit")} />
     </>
