@@ -2,6 +2,7 @@
 // same lib/ domain functions and zod schemas as the console. Each route says whether it needs a key.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { storageFailure } from "@/lib/db/storage-errors";
 import { authenticateClient } from "./client-auth";
 import { sendError } from "./http";
 import { sharedLimiter } from "./rate-limit";
@@ -67,7 +68,16 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
     }
     await route.handle({ req, res, url, params, requestId, client });
   } catch (error) {
-    console.error(`[api] request ${requestId} failed`, error);
-    if (!res.headersSent) sendError(res, 500, "internal", "Unexpected error; the request id is in x-request-id");
+    // A path segment with a broken %-escape (matchRoutes decodes the parameters): the client's error.
+    if (error instanceof URIError && !res.headersSent) {
+      return sendError(res, 400, "malformed_path", "The path holds a malformed %-escape");
+    }
+    // A full disk or a read-only database file is the service's trouble, not the request's: 503.
+    const storage = storageFailure(error);
+    if (storage) console.error(`[api] request ${requestId} failed: ${storage.code} ${(error as Error).message}`);
+    else console.error(`[api] request ${requestId} failed`, error);
+    if (res.headersSent) return;
+    if (storage) return sendError(res, 503, "storage_unavailable", storage.message, { "retry-after": "60" });
+    sendError(res, 500, "internal", "Unexpected error; the request id is in x-request-id");
   }
 }
