@@ -1,0 +1,1 @@
+export type Series = { key: string; label: string; color?: string };
