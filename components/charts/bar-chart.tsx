@@ -4,6 +4,7 @@
 import { useLocale } from "next-intl";
 import { Bar, CartesianGrid, Cell, Legend, BarChart as RechartsBarChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartRow } from "./chart-csv";
+import { ChartPlaceholder, useInBrowser } from "./client-only";
 import { type ValueKind, dayTick, formatValue } from "./chart-format";
 import { legendProps } from "./legend-text";
 import { CHART_INK, seriesColor } from "./palette";
@@ -24,12 +25,14 @@ type Props = {
 };
 
 export function BarChart({ title, rows, x, series, horizontal = false, rowColors, valueKind = "number", yDomain, height, stacked = false }: Props) {
+  const inBrowser = useInBrowser();
   const locale = useLocale();
   const tick = { fill: CHART_INK.axis, fontSize: 12 };
   const fmt = (v: unknown) => formatValue(v, valueKind, locale);
   const size = height ?? (horizontal ? Math.max(160, rows.length * (series.length * 14 + 14) + 60) : 288);
   // Room for the longest category name beside horizontal bars; wide (CJK) characters count double.
   const longest = Math.max(...rows.map((r) => [...String(r[x] ?? "")].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)), 1);
+  if (!inBrowser) return <ChartPlaceholder title={title} height={size} kind="bar" />;
   return (
     <div role="img" aria-label={title} data-chart={stacked ? "stacked-bar" : "bar"}>
       <RechartsBarChart

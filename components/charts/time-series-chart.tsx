@@ -3,6 +3,7 @@
 import { useLocale } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartRow } from "./chart-csv";
+import { ChartPlaceholder, useInBrowser } from "./client-only";
 import { type ValueKind, dayTick, formatValue } from "./chart-format";
 import type { Band } from "./grade-bands";
 import { legendProps } from "./legend-text";
@@ -24,6 +25,7 @@ type Props = {
 
 export function TimeSeriesChart({ title, rows, x, series, bands, yDomain, valueKind = "number", height = 288 }: Props) {
   const locale = useLocale();
+  if (!useInBrowser()) return <ChartPlaceholder title={title} height={height} kind="time-series" />;
   // With bands, the value axis is ticked at their edges (0, 55, 70, 85, 100 for grades).
   const ticks = bands ? [...new Set(bands.flatMap((b) => [b.from, b.to]))].sort((a, b) => a - b) : undefined;
   return (
