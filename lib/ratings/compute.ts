@@ -239,34 +239,38 @@ export function loadRatingInputs(db: Db, range: DayRange, platformIds?: readonly
   return { days, decisionRows, noticeRows, byDomain, rated };
 }
 
+/** One platform-day's snapshot: its counts, and the rating the formula makes of them. */
+export function snapshotRow(platformId: number, day: string, c: RatingCounts, computedAt: string): SnapshotRow {
+  const r = rate(c);
+  return {
+    platformId,
+    day,
+    formulaVersion: FORMULA_VERSION,
+    score: r.score,
+    grade: r.grade,
+    provisional: r.provisional,
+    cappedAtC: r.cappedAtC,
+    violationRate: r.violationRate,
+    rectificationRate: r.rectificationRate,
+    repeatRate: r.repeatRate,
+    severityIndex: r.severityIndex,
+    decided: c.decided,
+    confirmed: c.confirmed,
+    noticesOnTime: c.noticesOnTime,
+    noticesDue: c.noticesDue,
+    repeatCases: c.repeatCases,
+    severitySum: c.severitySum,
+    computedAt,
+  };
+}
+
 /** The snapshot rows of every rated platform for each day of the inputs. */
 export function snapshotRows(inputs: RatingInputs, computedAt: string): SnapshotRow[] {
   const rows: SnapshotRow[] = [];
   for (const day of inputs.days) {
     const counts = countsForDay(day, inputs.decisionRows, inputs.noticeRows, inputs.byDomain, Date.parse(computedAt));
     for (const platformId of inputs.rated) {
-      const c = counts.get(platformId) ?? emptyCounts();
-      const r = rate(c);
-      rows.push({
-        platformId,
-        day,
-        formulaVersion: FORMULA_VERSION,
-        score: r.score,
-        grade: r.grade,
-        provisional: r.provisional,
-        cappedAtC: r.cappedAtC,
-        violationRate: r.violationRate,
-        rectificationRate: r.rectificationRate,
-        repeatRate: r.repeatRate,
-        severityIndex: r.severityIndex,
-        decided: c.decided,
-        confirmed: c.confirmed,
-        noticesOnTime: c.noticesOnTime,
-        noticesDue: c.noticesDue,
-        repeatCases: c.repeatCases,
-        severitySum: c.severitySum,
-        computedAt,
-      });
+      rows.push(snapshotRow(platformId, day, counts.get(platformId) ?? emptyCounts(), computedAt));
     }
   }
   return rows;

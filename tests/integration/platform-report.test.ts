@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ratingSnapshots } from "@/db/schema";
 import { reverseDecision } from "@/lib/decisions/reverse";
 import { answerNotice } from "@/lib/notices/answer-notice";
-import { FORMULA_VERSION, rate } from "@/lib/ratings/formula";
+import { snapshotRow } from "@/lib/ratings/compute";
 import { endOverride, overrideGrade } from "@/lib/ratings/override";
 import {
   PLATFORM_REPORT_SQL,
@@ -95,29 +95,7 @@ describe("recentConfirmedCases", () => {
 describe("scoreHistory and explainGrade", () => {
   const counts = { decided: 40, confirmed: 12, noticesOnTime: 5, noticesDue: 10, repeatCases: 3, severitySum: 24, criticalOverdue: 0 };
   const put = (day: string, c: typeof counts, pid = platformId) => {
-    const r = rate(c);
-    db.insert(ratingSnapshots)
-      .values({
-        platformId: pid,
-        day,
-        formulaVersion: FORMULA_VERSION,
-        score: r.score,
-        grade: r.grade,
-        provisional: r.provisional,
-        cappedAtC: r.cappedAtC,
-        violationRate: r.violationRate,
-        rectificationRate: r.rectificationRate,
-        repeatRate: r.repeatRate,
-        severityIndex: r.severityIndex,
-        decided: c.decided,
-        confirmed: c.confirmed,
-        noticesOnTime: c.noticesOnTime,
-        noticesDue: c.noticesDue,
-        repeatCases: c.repeatCases,
-        severitySum: c.severitySum,
-        computedAt: now.toISOString(),
-      })
-      .run();
+    db.insert(ratingSnapshots).values(snapshotRow(pid, day, c, now.toISOString())).run();
   };
 
   beforeAll(() => {
