@@ -14,6 +14,7 @@ import { checkpointForCopy, freshCopy } from "./support/cached-db";
 import { DEFAULT_OPERATIONS_SOURCE, DEFAULT_PLATFORM_SOURCE, platformCopy } from "./support/platform-page-data";
 import { start, stop, waitUntilUp } from "./support/servers";
 import { addStaff, signInOverHttp } from "./support/staff-session";
+import { summaryRow } from "./support/summary";
 
 const requests = Number(process.argv[2] ?? 30);
 const scale = process.env.BENCH_SCALE_DB;
@@ -60,6 +61,16 @@ async function serve(file: string, pages: Page[]): Promise<Result[]> {
   }
 }
 
+/** `count` more rated platforms besides those measured, for the compare page. */
+function otherRatedPlatforms(file: string, besides: number[], count: number): number[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare("select id from platforms where is_independent = 0 and id not in (select value from json_each(?)) order by id limit ?").pluck().all(JSON.stringify(besides), count) as number[];
+  } finally {
+    db.close();
+  }
+}
+
 const platformMarks = ["why-panel", "chart-score", "chart-components", "chart-weekly", "chart-rectification"];
 
 try {
@@ -71,9 +82,13 @@ try {
     .prepare("select platform_id as id, decided as n from rating_snapshots where day = (select max(day) from rating_snapshots) order by decided desc limit 1")
     .get() as { id: number; n: number };
   probe.close();
+  const measured = [...new Set([busiest.id, mostDecided.id])];
+  const compared = [...measured, ...otherRatedPlatforms(platformFile, measured, 3 - measured.length)];
   const platformResults = await serve(platformFile, [
     { path: `/platforms/${busiest.id}`, note: `most notices (${busiest.n})`, marks: platformMarks },
     { path: `/platforms/${mostDecided.id}`, note: `most decided cases in its window (${mostDecided.n})`, marks: platformMarks },
+    { path: "/ratings", note: "league table of every rated platform", marks: ["league-table"] },
+    { path: `/ratings/compare?${compared.map((id) => `platforms=${id}`).join("&")}`, note: "three platforms compared", marks: [] },
   ]);
   fs.rmSync(platformFile, { force: true });
 
@@ -82,7 +97,16 @@ try {
   checkpointForCopy(homeSource);
   freshCopy(homeSource, homeFile);
   const homeResults = await serve(homeFile, [{ path: "/", note: "console home (operations series cached ≤ 60 s; the first request computes it)", marks: ["chart-flow", "chart-backlog", "chart-median", "chart-breaches"] }]);
-  console.log(JSON.stringify({ platformSource: scale ?? DEFAULT_PLATFORM_SOURCE, homeSource, results: [...platformResults, ...homeResults] }, null, 2));
+  const results = [...platformResults, ...homeResults];
+  const out = {
+    measuredAt: new Date().toISOString(),
+    platformSource: scale ?? DEFAULT_PLATFORM_SOURCE,
+    homeSource,
+    results,
+    summary: results.map((r) => summaryRow(`page served p95 (ms): ${r.path} — ${r.note}`, r.p95, null, "< 200 ms", r.p95 < 200)),
+  };
+  fs.writeFileSync(path.join(process.cwd(), "bench", "results", "platform-page-http.json"), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(JSON.stringify(out, null, 2));
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -13,7 +13,8 @@
 //    stale (older than its generator or behind the migrations), else reused.
 // 2. `npm run build` once (the production build the servers run).
 // 3. Each benchmark as a child process with BENCH_SCALE_DB=<dataset> in its environment, one after
-//    the other: verdicts, intake, decisions, queue, queue-page, exports, audit-verify, ratings. A
+//    the other: verdicts, intake, decisions, queue, queue-page, exports, audit-verify, ratings,
+//    platform-page-http (the ratings and platform pages and the console home, served). A
 //    benchmark file that does not exist (yet) gets a "not present" row. Each writes
 //    bench/results/<name>.json with a top-level `summary` array of
 //    {metric, linkdesk, baseline, ratio, target, pass} (bench/support/summary.ts).
@@ -32,7 +33,7 @@ import type { SummaryRow } from "./support/summary";
 
 const ROOT = process.cwd();
 const LOCK = "/tmp/linkdesk-e2e.lock";
-export const BENCHMARKS = ["verdicts", "intake", "decisions", "queue", "queue-page", "exports", "audit-verify", "ratings"] as const;
+export const BENCHMARKS = ["verdicts", "intake", "decisions", "queue", "queue-page", "exports", "audit-verify", "ratings", "platform-page-http"] as const;
 /** A benchmark that runs longer than this is stopped and reported as failed. */
 const BENCH_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 30) * 60_000;
 
