@@ -16,15 +16,14 @@ import {
   count,
   intakeLoad,
   PREPARE_TIMEOUT_MS,
-  prepareSuite,
-  releaseSharedLock,
+  startFaultSuite,
+  endFaultSuite,
   readDatabase,
   repoRoot,
   seedDemoDatabase,
   sleep,
   startServer,
   stop,
-  tempDir,
   wholeDatabaseChecks,
 } from "./support";
 
@@ -34,15 +33,10 @@ let dir: string;
 let server: RunningServer | undefined;
 
 beforeAll(async () => {
-  dir = tempDir("backup");
-  await prepareSuite();
+  dir = await startFaultSuite("backup");
 }, PREPARE_TIMEOUT_MS);
 
-afterAll(async () => {
-  if (server) await stop(server).catch(() => {});
-  releaseSharedLock();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => endFaultSuite(server, dir));
 
 /** `npm run <script> -- <file>` with DATABASE_URL, as an operator runs it. */
 function command(script: "db:backup" | "db:restore", databaseFile: string, arg: string) {

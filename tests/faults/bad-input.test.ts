@@ -2,7 +2,6 @@
 // bodies, wrong types, unknown fields, broken URLs and paths, wrong methods and content types, bad
 // JSON, bad keys and headers, and raw garbage on the socket) against the built server. Every answer
 // is a 4xx, never a 5xx; no table gains a row; the server stays up and a good request works after.
-import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
@@ -12,15 +11,14 @@ import {
   PREPARE_TIMEOUT_MS,
   type RunningServer,
   complaint,
-  prepareSuite,
+  startFaultSuite,
   readDatabase,
-  releaseSharedLock,
+  endFaultSuite,
   seedDemoDatabase,
   serverLog,
   startServer,
   stop,
   tableCounts,
-  tempDir,
 } from "./support";
 
 const PORT = 3414;
@@ -31,15 +29,10 @@ let dir: string;
 let server: RunningServer | undefined;
 
 beforeAll(async () => {
-  dir = tempDir("bad-input");
-  await prepareSuite();
+  dir = await startFaultSuite("bad-input");
 }, PREPARE_TIMEOUT_MS);
 
-afterAll(async () => {
-  if (server) await stop(server).catch(() => {});
-  releaseSharedLock();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => endFaultSuite(server, dir));
 
 type BadRequest = { kind: string; method: string; path: string; headers: Record<string, string>; body?: Buffer | string };
 

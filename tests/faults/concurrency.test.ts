@@ -14,14 +14,13 @@ import {
   complaint,
   count,
   PREPARE_TIMEOUT_MS,
-  prepareSuite,
-  releaseSharedLock,
+  startFaultSuite,
+  endFaultSuite,
   readDatabase,
   repoRoot,
   seedDemoDatabase,
   startServer,
   stop,
-  tempDir,
 } from "./support";
 
 const PORT = 3412;
@@ -33,15 +32,10 @@ let dir: string;
 let server: RunningServer | undefined;
 
 beforeAll(async () => {
-  dir = tempDir("concurrency");
-  await prepareSuite();
+  dir = await startFaultSuite("concurrency");
 }, PREPARE_TIMEOUT_MS);
 
-afterAll(async () => {
-  if (server) await stop(server).catch(() => {});
-  releaseSharedLock();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => endFaultSuite(server, dir));
 
 /** The id Next gave a server action in this build (what the form's Next-Action header carries). */
 function serverActionId(filename: string, exportedName: string): string {

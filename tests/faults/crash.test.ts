@@ -1,7 +1,6 @@
 // Crash: SIGKILL to the server's node process at a random moment of intake load, twice, then a
 // restart on the same file. Every complaint answered 201 must be there (matched by the id, tracking
 // code and case the receipt gave), nothing half written, and the audit chain intact.
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,14 +12,13 @@ import {
   intakeLoad,
   killServer,
   PREPARE_TIMEOUT_MS,
-  prepareSuite,
-  releaseSharedLock,
+  startFaultSuite,
+  endFaultSuite,
   readDatabase,
   seedDemoDatabase,
   sleep,
   startServer,
   stop,
-  tempDir,
   wholeDatabaseChecks,
 } from "./support";
 
@@ -31,15 +29,10 @@ let dir: string;
 let server: RunningServer | undefined;
 
 beforeAll(async () => {
-  dir = tempDir("crash");
-  await prepareSuite();
+  dir = await startFaultSuite("crash");
 }, PREPARE_TIMEOUT_MS);
 
-afterAll(async () => {
-  if (server) await stop(server).catch(() => {});
-  releaseSharedLock();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => endFaultSuite(server, dir));
 
 describe("a crash under intake load", () => {
   it("loses no acknowledged complaint and leaves nothing half written", async () => {

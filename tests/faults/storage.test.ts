@@ -18,13 +18,12 @@ import {
   type Receipt,
   type RunningServer,
   complaint,
-  prepareSuite,
+  startFaultSuite,
   readDatabase,
-  releaseSharedLock,
+  endFaultSuite,
   seedDemoDatabase,
   startServer,
   stop,
-  tempDir,
   wholeDatabaseChecks,
 } from "./support";
 
@@ -36,22 +35,10 @@ let server: RunningServer | undefined;
 const cleanups: (() => void)[] = [];
 
 beforeAll(async () => {
-  dir = tempDir("storage");
-  await prepareSuite();
+  dir = await startFaultSuite("storage");
 }, PREPARE_TIMEOUT_MS);
 
-afterAll(async () => {
-  if (server) await stop(server).catch(() => {});
-  for (const cleanup of cleanups.reverse()) {
-    try {
-      cleanup();
-    } catch (error) {
-      console.error("[storage] cleanup failed:", error);
-    }
-  }
-  releaseSharedLock();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => endFaultSuite(server, dir, cleanups));
 
 const post = (base: string, body: unknown) =>
   fetch(`${base}/api/v1/reports`, {

@@ -111,6 +111,30 @@ export async function prepareSuite(): Promise<void> {
   }
 }
 
+/**
+ * A test file's beforeAll (with PREPARE_TIMEOUT_MS): the lock and a current build (prepareSuite),
+ * and the file's own temporary directory, returned.
+ */
+export async function startFaultSuite(name: string): Promise<string> {
+  const dir = tempDir(name);
+  await prepareSuite();
+  return dir;
+}
+
+/** A test file's afterAll: stops its server if one runs, runs its cleanups, releases the lock, removes its directory. */
+export async function endFaultSuite(server: RunningServer | undefined, dir: string | undefined, cleanups: (() => void)[] = []): Promise<void> {
+  if (server) await stop(server).catch(() => {});
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      cleanup();
+    } catch (error) {
+      console.error("[faults] cleanup failed:", error);
+    }
+  }
+  releaseSharedLock();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 // ── Databases ───────────────────────────────────────────────────────────────
 
 export function tempDir(name: string): string {
