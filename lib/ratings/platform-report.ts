@@ -54,10 +54,11 @@ export const PLATFORM_REPORT_SQL = {
          from rating_snapshots
         where platform_id = ? and day >= ? and day <= ? and formula_version = ?
         order by day`,
-  confirmedSince: `select d.category as category, n.sent_at as at
+  confirmedByDay: `select d.category as category, substr(n.sent_at, 1, 10) as day, count(*) as confirmed
          from rectification_notices n join decisions d on d.id = n.decision_id
-        where n.platform_id = ? and n.deadline_at >= ? and n.sent_at >= ?
-          and d.outcome = 'violation' and d.reversed_at is null`,
+        where n.platform_id = ? and n.deadline_at >= ? and n.sent_at >= ? and n.sent_at <= ?
+          and d.outcome = 'violation' and d.reversed_at is null
+        group by d.category, substr(n.sent_at, 1, 10)`,
   noticesSince: `select sent_at as sentAt, deadline_at as deadlineAt, answered_at as answeredAt
          from rectification_notices
         where platform_id = ? and deadline_at >= ? and sent_at >= ? and withdrawn_at is null`,
@@ -80,7 +81,8 @@ function prepare(c: Database.Database) {
     history: c.prepare<[number, string, string, number], RawSnapshot>(PLATFORM_REPORT_SQL.history),
     // Confirmed now: a violation not undone, reversed or overturned on appeal. A deadline follows its
     // notice, so "deadline_at >= since" bounds the index range and "sent_at >= since" trims it.
-    confirmedSince: c.prepare<[number, string, string], { category: string | null; at: string }>(PLATFORM_REPORT_SQL.confirmedSince),
+    // Counted per day in SQL (a few hundred rows for the busiest platform, not one per violation).
+    confirmedByDay: c.prepare<[number, string, string, string], { category: string | null; day: string; confirmed: number }>(PLATFORM_REPORT_SQL.confirmedByDay),
     noticesSince: c.prepare<[number, string, string], { sentAt: string; deadlineAt: string; answeredAt: string | null }>(PLATFORM_REPORT_SQL.noticesSince),
     recentConfirmed: c.prepare<[number, number], RecentCase>(PLATFORM_REPORT_SQL.recentConfirmed),
   };
@@ -92,6 +94,7 @@ function prepared(db: Db) {
   return s;
 }
 
+const WEEK_MS = 7 * DAY_MS;
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -127,17 +130,15 @@ export type WeeklyCategories = { weeks: string[]; categories: string[]; counts: 
  */
 export function weeklyConfirmedByCategory(db: Db, platformId: number, options: { now: Date; weeks?: number }): WeeklyCategories {
   const count = options.weeks ?? CATEGORY_WEEKS;
-  const firstWeek = Date.parse(`${weekStart(options.now.getTime())}T00:00:00.000Z`) - (count - 1) * 7 * DAY_MS;
-  const weeks = Array.from({ length: count }, (_, i) => utcDay(firstWeek + i * 7 * DAY_MS));
+  const firstWeek = Date.parse(`${weekStart(options.now.getTime())}T00:00:00.000Z`) - (count - 1) * WEEK_MS;
+  const weeks = Array.from({ length: count }, (_, i) => utcDay(firstWeek + i * WEEK_MS));
   const counts = new Map<string, Map<string, number>>(weeks.map((w) => [w, new Map()]));
   const totals = new Map<string, number>();
-  const nowIso = options.now.toISOString();
-  for (const row of prepared(db).confirmedSince.all(platformId, iso(firstWeek), iso(firstWeek))) {
-    if (row.at > nowIso) continue;
+  for (const row of prepared(db).confirmedByDay.all(platformId, iso(firstWeek), iso(firstWeek), options.now.toISOString())) {
     const category = row.category ?? "unknown";
-    const week = counts.get(weekStart(Date.parse(row.at)))!;
-    week.set(category, (week.get(category) ?? 0) + 1);
-    totals.set(category, (totals.get(category) ?? 0) + 1);
+    const week = counts.get(weeks[Math.floor((Date.parse(`${row.day}T00:00:00.000Z`) - firstWeek) / WEEK_MS)]!)!;
+    week.set(category, (week.get(category) ?? 0) + row.confirmed);
+    totals.set(category, (totals.get(category) ?? 0) + row.confirmed);
   }
   const categories = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
   return { weeks, categories, counts };

@@ -67,6 +67,12 @@ describe("weeklyConfirmedByCategory", () => {
     const total = [...counts.values()].reduce((sum, m) => sum + [...m.values()].reduce((a, b) => a + b, 0), 0);
     expect(total).toBe(5);
   });
+
+  it("counts nothing sent after `now`, even within the current week", () => {
+    const { counts } = weeklyConfirmedByCategory(db, platformId, { now: at("2026-11-24T09:59:59.999Z") });
+    expect(Object.fromEntries(counts.get("2026-11-23")!)).toEqual({});
+    expect(Object.fromEntries(counts.get("2026-11-16")!)).toEqual({ rumour: 1, fraud_scam: 1 });
+  });
 });
 
 describe("rectificationDistribution", () => {
