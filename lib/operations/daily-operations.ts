@@ -95,10 +95,17 @@ function criticalCases(db: Db, ids: number[]): Set<number> {
   return found;
 }
 
-export function operationsSeries(db: Db, options: { now: Date; timeZone: string; days?: number }): OperationsDay[] {
+/**
+ * The `days` days ending today in `timeZone`, or only those from `fromDay` on: a day's figures do not
+ * change once it has ended, so cachedOperationsSeries computes the closed days once and then only the
+ * days since (the events read start 72 h before the first day computed).
+ */
+export function operationsSeries(db: Db, options: { now: Date; timeZone: string; days?: number; fromDay?: string }): OperationsDay[] {
   const s = prepared(db);
   const nowMs = options.now.getTime();
-  const days = operationDays(options.now, options.timeZone, options.days);
+  const fromDay = options.fromDay;
+  const days = operationDays(options.now, options.timeZone, options.days).filter((d) => fromDay === undefined || d.day >= fromDay);
+  if (days.length === 0) return [];
   const first = days[0]!.start;
   // Cases that entered in the 72 h before the first day decide whether it is breached on that day.
   const lookFrom = first - SLA_HOURS.other * HOUR_MS;
@@ -165,20 +172,31 @@ export function operationsSeries(db: Db, options: { now: Date; timeZone: string;
   }));
 }
 
-type Cached = { key: string; connection: unknown; at: number; value: OperationsDay[] };
+type Cached = { connection: unknown; at: number; value: OperationsDay[]; closed: Map<string, OperationsDay> };
 const globalCache = globalThis as unknown as { __linkdeskOperations?: Map<string, Cached> };
 
 /** How long the home page may show the same operations figures. */
 export const OPERATIONS_MAX_AGE_MS = 60_000;
 
-/** operationsSeries, remembered per time zone for up to a minute (the home page is visited often). */
+/**
+ * operationsSeries, remembered per time zone for up to a minute (the home page is visited often).
+ * The days that had ended when they were computed are kept for as long as they are in the window, so
+ * after the first call only today (and any day that has ended since) is computed again.
+ */
 export function cachedOperationsSeries(db: Db, options: { now: Date; timeZone: string; days?: number }): { days: OperationsDay[]; computedAt: Date } {
   const cache = (globalCache.__linkdeskOperations ??= new Map());
   const key = `${options.timeZone}|${options.days ?? OPERATIONS_DAYS}`;
-  const hit = cache.get(key);
   const nowMs = options.now.getTime();
+  const hit = cache.get(key);
   if (hit && hit.connection === db.$client && nowMs - hit.at < OPERATIONS_MAX_AGE_MS && nowMs >= hit.at) return { days: hit.value, computedAt: new Date(hit.at) };
-  const value = operationsSeries(db, options);
-  cache.set(key, { key, connection: db.$client, at: nowMs, value });
+  // Closed days computed earlier on this connection (not when the clock went back).
+  const known = hit && hit.connection === db.$client && nowMs >= hit.at ? hit.closed : new Map<string, OperationsDay>();
+  const window = operationDays(options.now, options.timeZone, options.days).map((d) => d.day);
+  const fromDay = window.find((day) => !known.has(day))!; // today is never closed
+  const computed = operationsSeries(db, { ...options, fromDay });
+  const closed = new Map<string, OperationsDay>();
+  for (const day of window.slice(0, -1)) closed.set(day, known.get(day) ?? computed.find((d) => d.day === day)!);
+  const value = [...window.slice(0, -1).map((day) => closed.get(day)!), computed.at(-1)!];
+  cache.set(key, { connection: db.$client, at: nowMs, value, closed });
   return { days: value, computedAt: options.now };
 }

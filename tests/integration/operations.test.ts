@@ -90,6 +90,20 @@ describe("operationsSeries", () => {
     const fresh = cachedOperationsSeries(db, { now: new Date(now.getTime() + 61_000), timeZone: "UTC", days: 3 });
     expect(fresh.days.at(-1)).toMatchObject({ reportsIn: 2, backlog: 4 });
   });
+
+  it("computes the closed days once and then only today, and still equals a full computation", () => {
+    const at = (iso: string) => new Date(iso);
+    const before = cachedOperationsSeries(db, { now: at("2026-11-25T13:00:00.000Z"), timeZone: "Asia/Shanghai", days: 4 });
+    report("https://ops-later-test.com/a", "rumour", "2026-11-25T13:30:00.000Z");
+    const later = cachedOperationsSeries(db, { now: at("2026-11-25T14:00:00.000Z"), timeZone: "Asia/Shanghai", days: 4 });
+    later.days.slice(0, -1).forEach((day, i) => expect(day).toBe(before.days[i])); // the same objects: not recomputed
+    expect(later.days).toEqual(operationsSeries(db, { now: at("2026-11-25T14:00:00.000Z"), timeZone: "Asia/Shanghai", days: 4 }));
+    // Past midnight in Shanghai (16:00 UTC) the day that was today closes, and a new one starts.
+    const nextDay = cachedOperationsSeries(db, { now: at("2026-11-25T17:00:00.000Z"), timeZone: "Asia/Shanghai", days: 4 });
+    expect(nextDay.days.map((d) => d.day)).toEqual(["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26"]);
+    expect(nextDay.days).toEqual(operationsSeries(db, { now: at("2026-11-25T17:00:00.000Z"), timeZone: "Asia/Shanghai", days: 4 }));
+    expect(nextDay.days[0]).toBe(later.days[1]);
+  });
 });
 
 describe("query plans", () => {
