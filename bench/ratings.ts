@@ -14,7 +14,8 @@
 //     prepared upsert per row, in one transaction — no audit event. The 180-day baseline runs the
 //     one-day statements for each day.
 // Both write the same rows: the counts of every platform-day are compared, and a difference fails the
-// run. Also measured: the refresher's tick for one marked platform (lib/ratings/refresh.ts) and the
+// run. Also measured: the refresher's tick for one marked platform (lib/ratings/refresh.ts), in this
+// thread and as the server runs it (read on the background worker, only the write here), and the
 // mark a decision writes in its transaction (lib/ratings/refresh-marks.ts).
 // Prints a table, writes bench/results/ratings.json, exits non-zero if a check fails.
 import fs from "node:fs";
@@ -25,7 +26,8 @@ import type Database from "better-sqlite3";
 import { applyMigrations, openSqlite, wrap } from "@/lib/db/open";
 import { computeSnapshots, dayStart, utcDay } from "@/lib/ratings/compute";
 import { FORMULA_VERSION, type RatingCounts, rate } from "@/lib/ratings/formula";
-import { refreshRatings } from "@/lib/ratings/refresh";
+import { BackgroundReader } from "@/lib/ratings/background-worker";
+import { type RefreshRead, refreshRatings, writeRefresh } from "@/lib/ratings/refresh";
 import { markRatingStale } from "@/lib/ratings/refresh-marks";
 import { DAY_MS } from "@/lib/time/now";
 import { DEFAULT_FILE, RATINGS_NOW, buildRatingsDb } from "./data/ratings-db";
@@ -217,6 +219,25 @@ async function main() {
   }
   const fullPass: number[] = [];
   for (let i = 0; i < 3; i += 1) fullPass.push(timed(() => refreshRatings(db, "all", { now }))[1]);
+  // The same on the background worker (lib/ratings/background-worker.ts), as the server runs them: the
+  // reads and counting there, only the write transaction on this thread. Each row deleted first, so
+  // that every write stores the rows and its audit event (the most the event loop is held).
+  const reader = new BackgroundReader(file, { idleMs: 5_000 });
+  await reader.run({ kind: "ratings.refresh", request: { scope: "all", nowMs: now.getTime() } }); // the thread's start, once
+  const workerTick = { total: [] as number[], write: [] as number[] };
+  const workerFull = { total: [] as number[], write: [] as number[] };
+  const dropToday = sqlite.prepare("delete from rating_snapshots where day = ? and (? is null or platform_id = ?)");
+  for (let i = 0; i < REPEATS + 3; i += 1) {
+    const full = i >= REPEATS;
+    dropToday.run(today, full ? null : biggest, full ? null : biggest);
+    if (!full) markRatingStale(db, biggest, now.toISOString());
+    const started = performance.now();
+    const read = await reader.run<RefreshRead>({ kind: "ratings.refresh", request: { scope: full ? "all" : "marked", nowMs: now.getTime() } });
+    const [, writeMs] = timed(() => writeRefresh(db, read));
+    (full ? workerFull : workerTick).total.push(performance.now() - started);
+    (full ? workerFull : workerTick).write.push(writeMs);
+  }
+  await reader.stop();
   // The statement a decision's transaction runs (its commit writes one more small page besides).
   const MARKS = 10_000;
   const [, markMs] = timed(() => sqlite.transaction(() => {
@@ -237,6 +258,10 @@ async function main() {
     row(`${BACKFILL_DAYS}-day backfill, all platforms (ms)`, backfillLinkdesk, backfillBaseline, BACKFILL_TARGET_MS),
     row("refresher tick, one marked platform (ms, median of 5)", median(tick), null, null),
     row("refresher full pass, today, all platforms (ms, median of 3)", median(fullPass), null, null),
+    row("refresher tick on the worker: main thread's write (ms, median of 5)", median(workerTick.write), null, null),
+    row("refresher tick on the worker: whole, read there + write here (ms, median of 5)", median(workerTick.total), null, null),
+    row("refresher full pass on the worker: main thread's write (ms, median of 3)", median(workerFull.write), null, null),
+    row("refresher full pass on the worker: whole (ms, median of 3)", median(workerFull.total), null, null),
     row("stale mark statement in a decision's transaction (µs each)", markUs, null, null),
   ];
   const result = {
@@ -246,7 +271,7 @@ async function main() {
     day: today,
     backfill,
     summary,
-    samples: { oneDay, tick, fullPass },
+    samples: { oneDay, tick, fullPass, workerTick, workerFull },
     countsMatch: checks.length === 0,
     differences: checks,
   };

@@ -21,7 +21,9 @@
 //      fast as the server answers;
 //   2. a fixed rate of 5,000 lookups per second for VERDICT_SECONDS, evenly spaced (an open-loop
 //      generator here: requests go out as they fall due, answered or not, over at most 50
-//      connections); this is the run the p99 target is checked on;
+//      connections); this is the run the p99 target is checked on. Meanwhile (Linkdesk only) rating
+//      marks are written as moderators' decisions would write them, 2 a second, so that the server's
+//      rating refresher works through the run as it does on a busy day (startMarking);
 //   3. the same rate from autocannon (`overallRate`), for information: each of its connections
 //      sends its 100 requests of a second back to back and then idles until the next second, so
 //      every second starts with a burst of 50 concurrent requests and the latencies are those of
@@ -48,7 +50,8 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { independentPaths, platformTemplates, platformWeights } from "@/db/demo/link-shapes";
 import { LOWER_ALNUM, Rng, fill } from "@/db/demo/random";
-import { wrap } from "@/lib/db/open";
+import { openSqlite, wrap } from "@/lib/db/open";
+import { markRatingStale } from "@/lib/ratings/refresh-marks";
 import { canonicalize } from "@/lib/links/canonicalize";
 import { categoryCodes } from "@/lib/rules/categories";
 import { type LinkVerdict, lookUpVerdict } from "@/lib/verdicts/lookup";
@@ -352,7 +355,7 @@ async function batches(url: string, urls: readonly string[], headers: Record<str
   return { count: times.length, failed, ms: { p50: round2(percentile(sorted, 50)), p99: round2(percentile(sorted, 99)), max: round2(sorted.at(-1)!) }, firstBatch };
 }
 
-type Side = { name: string; warmup: Load; run: Load; fixedRate: Load; fixedRateBursts: Load; batches: Omit<Batches, "firstBatch"> };
+type Side = { name: string; warmup: Load; run: Load; fixedRate: Load; fixedRateBursts: Load; batches: Omit<Batches, "firstBatch">; ratingMarks?: Marking };
 
 async function measure(
   name: string,
@@ -362,17 +365,67 @@ async function measure(
   batchUrl: string,
   urls: readonly string[],
   headers: Record<string, string>,
+  background?: () => { stop: () => Marking },
 ): Promise<Side & { firstBatch: unknown[] }> {
   const warmup = await withCpu(pid, () => load(port, paths, 0, WARMUP_S, headers));
   const run = await withCpu(pid, () => load(port, paths, STREAM_LENGTH / 2, DURATION_S, headers));
   console.log(`${name}: ${fmt(run.perSecond)} lookups/s at ${CONNECTIONS} connections, p99 ${run.latencyMs.p99} ms, ${run.serverCpuUsPerAnswer} µs of server CPU each`);
+  const marking = background?.();
   const fixedRate = await withCpu(pid, () => paced(port, paths, 0, DURATION_S, headers, FIXED_RATE));
+  const marked = marking?.stop();
   console.log(`${name}: at ${fmt(FIXED_RATE)}/s evenly spaced: ${fmt(fixedRate.perSecond)}/s answered, p99 ${fixedRate.latencyMs.p99} ms`);
+  if (marked) console.log(`${name}: meanwhile ${marked.marks} rating marks written (${MARKS_PER_SECOND}/s on ${marked.platforms} platforms), ${marked.refreshed} taken by the server's refresher`);
   const fixedRateBursts = await withCpu(pid, () => load(port, paths, 0, DURATION_S, headers, FIXED_RATE));
   console.log(`${name}: at ${fmt(FIXED_RATE)}/s in autocannon's bursts: ${fmt(fixedRateBursts.perSecond)}/s answered, p99 ${fixedRateBursts.latencyMs.p99} ms`);
   const { firstBatch, ...batchFigures } = await batches(batchUrl, urls, headers);
   console.log(`${name}: batches of ${BATCH_SIZE}: p50 ${batchFigures.ms.p50} ms, p99 ${batchFigures.ms.p99} ms`);
-  return { name, warmup, run, fixedRate, fixedRateBursts, batches: batchFigures, firstBatch };
+  return { name, warmup, run, fixedRate, fixedRateBursts, batches: batchFigures, firstBatch, ...(marked ? { ratingMarks: marked } : {}) };
+}
+
+// ── Background work during the fixed-rate run ───────────────────────────────
+
+/**
+ * Moderators deciding cases while the API answers: each decision marks its platform's rating stale
+ * (lib/ratings/refresh-marks.ts) and the server's refresher recomputes the marked platforms every 5 s.
+ * The marks are written here, on another connection, MARKS_PER_SECOND a second, on the rated
+ * platforms in proportion to their decisions of the last 90 days (a big platform is marked on most
+ * ticks, as it would be by a team of moderators); the server does the same work as for real decisions.
+ * `refreshed` counts the marks found cleared by the server when the next mark of that platform came.
+ */
+const MARKS_PER_SECOND = 2;
+type Marking = { marks: number; platforms: number; refreshed: number };
+
+function startMarking(file: string): { stop: () => Marking } {
+  const sqlite = openSqlite(file);
+  const db = wrap(sqlite);
+  const since = new Date(Date.now() - 90 * 86_400_000).toISOString();
+  const weights = sqlite
+    .prepare(
+      `select l.platform_id as id, count(*) as n from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id
+        join platforms p on p.id = l.platform_id where p.is_independent = 0 and d.created_at >= ? group by l.platform_id order by l.platform_id`,
+    )
+    .all(since) as { id: number; n: number }[];
+  const total = weights.reduce((sum, w) => sum + w.n, 0);
+  const rng = new Rng(31_337);
+  const isMarked = sqlite.prepare("select 1 from rating_stale_platforms where platform_id = ?").pluck();
+  const ours = new Set<number>();
+  const result: Marking = { marks: 0, platforms: weights.length, refreshed: 0 };
+  const timer = setInterval(() => {
+    let roll = rng.float() * total;
+    const platform = weights.find((w) => (roll -= w.n) < 0) ?? weights.at(-1)!;
+    if (ours.has(platform.id) && isMarked.get(platform.id) === undefined) result.refreshed += 1;
+    markRatingStale(db, platform.id, new Date().toISOString());
+    ours.add(platform.id);
+    result.marks += 1;
+  }, 1000 / MARKS_PER_SECOND);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      for (const id of ours) if (isMarked.get(id) === undefined) result.refreshed += 1;
+      sqlite.close();
+      return result;
+    },
+  };
 }
 
 // ── Correctness ─────────────────────────────────────────────────────────────
@@ -490,7 +543,9 @@ async function main() {
   let check: Check;
   try {
     await waitUntilUp(linkdeskServer, `http://127.0.0.1:${LINKDESK_PORT}/api/v1/health`);
-    linkdesk = await measure("Linkdesk", linkdeskServer.child.pid!, LINKDESK_PORT, linkdeskPaths, `http://127.0.0.1:${LINKDESK_PORT}/api/v1/links/verdicts`, stream.urls, headers);
+    linkdesk = await measure("Linkdesk", linkdeskServer.child.pid!, LINKDESK_PORT, linkdeskPaths, `http://127.0.0.1:${LINKDESK_PORT}/api/v1/links/verdicts`, stream.urls, headers, () =>
+      startMarking(file),
+    );
     const firstBatchUrls = stream.urls.slice(WARMUP_BATCHES * BATCH_SIZE, (WARMUP_BATCHES + 1) * BATCH_SIZE);
     check = await checkAnswers(file, sample, linkdesk.firstBatch, firstBatchUrls, headers);
   } finally {
@@ -538,6 +593,14 @@ async function main() {
     [`at ${fmt(FIXED_RATE)}/s evenly spaced: answered/s`, fmt(ld.fixedRate.perSecond), fmt(bl.fixedRate.perSecond), "", `≥ ${fmt(TARGET_RATE_SHARE * FIXED_RATE)}`, pass(checks.fixedRateAchieved)],
     [`at ${fmt(FIXED_RATE)}/s evenly spaced: p99 (ms)`, String(ld.fixedRate.latencyMs.p99), String(bl.fixedRate.latencyMs.p99), "", `< ${TARGET_P99_MS}`, pass(checks.fixedRateP99)],
     [`  p50 / max (ms)`, `${ld.fixedRate.latencyMs.p50} / ${ld.fixedRate.latencyMs.max}`, `${bl.fixedRate.latencyMs.p50} / ${bl.fixedRate.latencyMs.max}`, "", "", ""],
+    [
+      "  meanwhile: rating marks written / taken by the refresher",
+      ld.ratingMarks ? `${fmt(ld.ratingMarks.marks)} / ${fmt(ld.ratingMarks.refreshed)}` : "none",
+      "none",
+      "",
+      "",
+      "",
+    ],
     [
       `at ${fmt(FIXED_RATE)}/s in bursts: p50 / p99 (ms)`,
       `${ld.fixedRateBursts.latencyMs.p50} / ${ld.fixedRateBursts.latencyMs.p99}`,

@@ -5,12 +5,14 @@
 //
 // The range is fixed when the call starts (before the refresher can write today's rows), then computed
 // in chunks of CATCH_UP_CHUNK_DAYS (a week: about a second of work on 500,000 decisions), each its own
-// computeSnapshots run (one audit event each) with a pause between, so the server answers requests
-// while a long gap is filled. The first chunk runs at once, while server.ts is still starting Next.
+// computeSnapshots run (one audit event each). In the server a chunk is read and counted on the
+// background worker (./background-worker.ts) and only its rows and event are written here, in one
+// immediate transaction; on this thread (benches, tests) a pause between chunks lets requests in.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { DAY_MS } from "@/lib/time/now";
-import { type ComputeSummary, MAX_RANGE_DAYS, computeSnapshots, dayStart, utcDay } from "./compute";
+import { type BackgroundReader, readerFor } from "./background-worker";
+import { type ComputeSummary, MAX_RANGE_DAYS, type RangeRows, computeSnapshots, dayStart, storeRangeRows, utcDay } from "./compute";
 
 export const CATCH_UP_CHUNK_DAYS = 7;
 
@@ -42,13 +44,24 @@ export type CatchUpResult = { from: string; to: string; days: number; snapshots:
  */
 export async function catchUpRatings(
   db: Db,
-  options: { now?: Date; pause?: () => Promise<void>; chunkDays?: number } = {},
+  options: {
+    now?: Date;
+    pause?: () => Promise<void>;
+    chunkDays?: number;
+    /** Read and count each chunk on the background worker (the server), only its write here; the default (false) does all on this thread. */
+    worker?: boolean | BackgroundReader;
+  } = {},
 ): Promise<CatchUpResult> {
   const started = performance.now();
   const range = missingDays(db, options.now);
   if (!range) return null;
   const chunkDays = options.chunkDays ?? CATCH_UP_CHUNK_DAYS;
-  const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
+  const reader = options.worker ? readerFor(db, options.worker) : null;
+  // With the worker, the event loop is free while a chunk is read; the worker rests as long as the
+  // chunk took, so that a long gap takes half a core, not a whole one, from the thread answering requests.
+  let lastChunkMs = 0;
+  const pause =
+    options.pause ?? (reader ? () => new Promise<void>((resolve) => setTimeout(resolve, lastChunkMs)) : () => new Promise<void>((resolve) => setTimeout(resolve, 20)));
   const total = (dayStart(range.to) - dayStart(range.from)) / DAY_MS + 1;
   let snapshots = 0;
   let chunks = 0;
@@ -56,7 +69,16 @@ export async function catchUpRatings(
     if (chunks > 0) await pause();
     const from = utcDay(dayStart(range.from) + offset * DAY_MS);
     const to = utcDay(dayStart(range.from) + Math.min(offset + chunkDays, total) * DAY_MS - DAY_MS);
-    const summary: ComputeSummary = computeSnapshots(db, { from, to }, { now: options.now });
+    let summary: ComputeSummary;
+    if (reader) {
+      const computedAt = (options.now ?? new Date()).toISOString();
+      const chunkStarted = performance.now();
+      const rows = await reader.run<RangeRows>({ kind: "ratings.range", range: { from, to }, computedAt });
+      lastChunkMs = performance.now() - chunkStarted;
+      summary = storeRangeRows(db, rows, { computedAt });
+    } else {
+      summary = computeSnapshots(db, { from, to }, { now: options.now });
+    }
     snapshots += summary.snapshots;
     chunks += 1;
   }
@@ -64,8 +86,8 @@ export async function catchUpRatings(
 }
 
 /** server.ts: runs the catch-up in the background and logs what it did. */
-export function startRatingCatchUp(db: Db): Promise<void> {
-  return catchUpRatings(db)
+export function startRatingCatchUp(db: Db, options: { worker?: boolean | BackgroundReader } = {}): Promise<void> {
+  return catchUpRatings(db, { worker: options.worker ?? true })
     .then((result) => {
       if (result) console.log(`[ratings] computed ${result.snapshots} snapshots for ${result.days} missing day(s), ${result.from} to ${result.to}, in ${result.ms} ms`);
     })

@@ -37,7 +37,7 @@ let refresher: RatingRefresh;
 beforeAll(async () => {
   await seedDemo(db, { now });
   // Ticks are driven by the test (refresher.tick()); no full pass but at the day change.
-  refresher = startRatingRefresh(db, { tickMs: 3_600_000, fullEveryMs: 30 * 86_400_000, clock: () => clockMs });
+  refresher = startRatingRefresh(db, { tickMs: 3_600_000, fullEveryMs: 30 * 86_400_000, clock: () => clockMs, worker: false });
 });
 afterAll(() => refresher?.stop());
 
