@@ -9,10 +9,22 @@ import { openSqlite, wrap } from "@/lib/db/open";
 
 export type Server = { name: string; child: ChildProcess; log: string; exited: Promise<number | null> };
 
-/** `node --import tsx <script>`: what `npx tsx <script>` runs, without the extra parent process. */
+/** What `npm start` runs: the server bundled by `npm run build` (build-server.mjs). */
+export const BUNDLED_SERVER = ".next/linkdesk/server.mjs";
+
+/**
+ * `node --import tsx <script>`: what `npx tsx <script>` runs, without the extra parent process. For
+ * "server.ts", `node .next/linkdesk/server.mjs` as `npm start` runs it, when `npm run build` has
+ * written it (`npx next build` alone does not; then server.ts under tsx, with a warning);
+ * BENCH_SERVER_TSX=1 runs server.ts under tsx regardless.
+ */
 export function start(name: string, script: string, env: Record<string, string>, log: string, nodeFlags: string[] = []): Server {
   const out = fs.openSync(log, "w");
-  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script], {
+  const bundled = script === "server.ts" && process.env.BENCH_SERVER_TSX !== "1" && fs.existsSync(BUNDLED_SERVER);
+  if (script === "server.ts" && !bundled && process.env.BENCH_SERVER_TSX !== "1") {
+    console.error(`[bench] ${BUNDLED_SERVER} is missing (built with \`npx next build\` rather than \`npm run build\`?): running server.ts under tsx`);
+  }
+  const child = spawn(process.execPath, bundled ? [...nodeFlags, BUNDLED_SERVER] : [...nodeFlags, "--import", "tsx", script], {
     cwd: process.cwd(),
     env: { ...process.env, ...env },
     stdio: ["ignore", out, out],

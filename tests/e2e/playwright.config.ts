@@ -27,7 +27,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // A fresh demo database for every run, then the production server as `npm start` runs it.
-    command: "npx tsx db/seed.ts --reset && NODE_ENV=production npx tsx server.ts",
+    command: "npx tsx db/seed.ts --reset && NODE_ENV=production node .next/linkdesk/server.mjs",
     cwd: root,
     url: `http://127.0.0.1:${port}/api/v1/health`,
     timeout: 120_000,

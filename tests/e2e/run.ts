@@ -10,7 +10,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const chromium = ensureChromium();
-if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"]);
+if (process.env.E2E_SKIP_BUILD !== "1") run("npm", ["run", "build"]); // Next, then the bundled server (build-server.mjs)
 run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...process.argv.slice(2)], {
   ...process.env,
   CHROMIUM_PATH: chromium,

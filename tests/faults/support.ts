@@ -67,7 +67,7 @@ function newestSource(): number {
       newest = Math.max(newest, stat.mtimeMs);
     }
   };
-  for (const entry of ["app", "components", "lib", "db", "proxy.ts", "next.config.js", "package.json", "postcss.config.mjs"]) {
+  for (const entry of ["app", "components", "lib", "db", "proxy.ts", "next.config.js", "package.json", "postcss.config.mjs", "server.ts", "build-server.mjs"]) {
     visit(path.join(repoRoot, entry));
   }
   return newest;
@@ -83,7 +83,7 @@ export function ensureBuild() {
   const buildId = path.join(repoRoot, ".next", "BUILD_ID");
   const current = fs.existsSync(buildId) ? fs.readFileSync(buildId, "utf8") : null;
   if (current && fs.existsSync(buildMarker()) && fs.readFileSync(buildMarker(), "utf8") === current) return;
-  const stale = !current || fs.statSync(buildId).mtimeMs < newestSource();
+  const stale = !current || !fs.existsSync(path.join(repoRoot, ".next", "linkdesk", "server.mjs")) || fs.statSync(buildId).mtimeMs < newestSource();
   if (stale && process.env.FAULTS_SKIP_BUILD !== "1") {
     console.log("[faults] .next is missing or older than the sources: npm run build");
     const result = spawnSync("npm", ["run", "build"], {
