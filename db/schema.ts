@@ -467,6 +467,8 @@ export const auditEvents = sqliteTable(
     index("audit_events_at_idx").on(t.at),
     index("audit_events_actor_idx").on(t.actorId, t.seq),
     index("audit_events_target_idx").on(t.targetType, t.targetId, t.seq),
-    index("audit_events_action_idx").on(t.action, t.seq),
+    // target_id and at as well: the console home reads case events by action over a range of days
+    // from the index alone (lib/operations/daily-operations.ts), without visiting the wide rows.
+    index("audit_events_action_idx").on(t.action, t.seq, t.targetId, t.at),
   ],
 );

@@ -4,8 +4,9 @@
 // Counts come from indexed ranges (reports_created_idx, decisions_created_idx). The backlog of a past
 // day is not stored anywhere, so it is wound back from today's: every case enters the backlog with a
 // case.opened or case.reopened audit event and leaves it with case.decided, and those events are read
-// through audit_events_action_idx from the first one inside the range on (audit_events_at_idx gives
-// where that is: the trail is appended in commit order, so seq follows time).
+// from audit_events_action_idx alone (it holds target_id and at, migration 0011) from the first one
+// inside the range on (audit_events_at_idx gives where that is: the trail is appended in commit order,
+// so seq follows time).
 import type Database from "better-sqlite3";
 import type { Db } from "@/lib/db";
 import { dayIn, startOfDay } from "@/lib/fairness/period";
