@@ -1,6 +1,4 @@
-import createNextIntlPlugin from "next-intl/plugin";
-
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+import { PHASE_PRODUCTION_SERVER } from "next/constants.js";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -24,4 +22,11 @@ const nextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+// next-intl's plugin wires lib/i18n/request.ts into the build. The production server runs what was
+// built and does not need it, and loading it would load @swc/core's native module too: ~22 MB of the
+// server's memory (docs/performance.md "Exports and chain verification").
+export default async function config(phase) {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const { default: createNextIntlPlugin } = await import("next-intl/plugin");
+  return createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+}
