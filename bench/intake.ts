@@ -36,6 +36,7 @@ import type { CategoryCode } from "@/lib/rules/categories";
 import { BULK_REPORTER_KEY, DEFAULT_FILE, TOTAL_REPORTS, ensureReportsDb } from "./data/reports-db";
 import { type Server, insertBenchClient, start, stop, waitUntilUp } from "./support/servers";
 import { scaleDatasetFile } from "./support/scale-dataset";
+import { ensureStoredPriorities } from "./support/stored-priorities";
 import { summaryFromTable } from "./support/summary";
 
 const DURATION_S = Number(process.env.INTAKE_SECONDS ?? 60);
@@ -254,6 +255,7 @@ async function main() {
   const scale = scaleDatasetFile();
   const { file: source, built } = scale ? { file: scale, built: null } : await ensureReportsDb(DEFAULT_FILE);
   if (built) console.log(`built ${source} in ${built.seconds} s`);
+  ensureStoredPriorities(source);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "linkdesk-intake-"));
   const snapshot = new Database(source, { readonly: true });

@@ -59,6 +59,7 @@ import { DEFAULT_FILE, DOMAIN_VERDICTS_IN_FORCE, IN_FORCE_WHERE, URL_VERDICTS_IN
 import { freshCopy } from "./support/cached-db";
 import { insertBenchClient, start, stop, waitUntilUp } from "./support/servers";
 import { scaleDatasetFile } from "./support/scale-dataset";
+import { ensureStoredPriorities } from "./support/stored-priorities";
 import { summaryFromTable } from "./support/summary";
 
 const DURATION_S = Number(process.env.VERDICT_SECONDS ?? 30);
@@ -482,6 +483,7 @@ async function main() {
   const scale = scaleDatasetFile();
   const { file: source, built } = scale ? { file: scale, built: null } : await ensureVerdictsDb(DEFAULT_FILE);
   if (built) console.log(`built ${source} in ${built.seconds} s`);
+  ensureStoredPriorities(source);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "linkdesk-verdicts-"));
   const file = path.join(dir, "verdicts.db");
