@@ -95,7 +95,9 @@ export const links = sqliteTable(
     lastSeenAt: text("last_seen_at").notNull(),
   },
   (t) => [
-    index("links_domain_idx").on(t.registrableDomain),
+    // With the platform, so that a rating computation finds the other providers' links on a domain
+    // from the index alone (lib/ratings/compute.ts OTHERS_ON_DOMAINS_SQL).
+    index("links_domain_idx").on(t.registrableDomain, t.platformId),
     index("links_platform_idx").on(t.platformId),
   ],
 );

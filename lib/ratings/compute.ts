@@ -86,8 +86,13 @@ const DECISIONS_IN_RANGE = `d.created_at >= @from and d.created_at < @to
 export const OWN_DECISIONS_SQL = `select ${DECISION_COLUMNS} from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id
   where ${DECISIONS_IN_RANGE} and l.platform_id in (select value from json_each(@ids))`;
 
-/** Other providers' violations on the same registrable domains: a repeat is a matter of the domain, whoever provided the link. */
-const OTHERS_ON_DOMAINS_SQL = `select ${DECISION_COLUMNS} from links l join cases c on c.link_id = l.id join decisions d on d.case_id = c.id
+/**
+ * Other providers' violations on the same registrable domains: a repeat is a matter of the domain,
+ * whoever provided the link. A platform's domains hold most of its links (188,745 on 60 domains in the
+ * scale dataset), so links_domain_idx carries the platform too and the links are sifted in the index
+ * (one day on the scale dataset: 1.1 s → 0.53 s; exported for the query-plan test).
+ */
+export const OTHERS_ON_DOMAINS_SQL = `select ${DECISION_COLUMNS} from links l join cases c on c.link_id = l.id join decisions d on d.case_id = c.id
   where l.registrable_domain in (select value from json_each(@domains))
     and (l.platform_id is null or l.platform_id not in (select value from json_each(@ids)))
     and d.outcome = 'violation' and d.created_at >= @from and d.created_at < @to`;

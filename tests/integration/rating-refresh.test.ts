@@ -10,7 +10,7 @@ import { undoDecision } from "@/lib/decisions/undo";
 import { answerNotice } from "@/lib/notices/answer-notice";
 import { addPlatformDomain, createPlatform } from "@/lib/platforms/registry-admin";
 import { catchUpRatings, missingDays } from "@/lib/ratings/catch-up";
-import { OWN_DECISIONS_SQL, computeSnapshots } from "@/lib/ratings/compute";
+import { OTHERS_ON_DOMAINS_SQL, OWN_DECISIONS_SQL, computeSnapshots } from "@/lib/ratings/compute";
 import { platformStanding } from "@/lib/ratings/platform-standing";
 import { type RatingRefresh, refreshRatings, startRatingRefresh } from "@/lib/ratings/refresh";
 import { fileReport } from "@/lib/reports/file-report";
@@ -212,6 +212,12 @@ describe("the rating computation's reads", () => {
     // Which side leads depends on the statistics (the platforms' links on a small database, the
     // decisions' covering index on a large one); either way every table is searched on an index.
     expect(plan.join("\n")).toMatch(/SEARCH d USING (COVERING )?INDEX/);
+    expect(plan.join("\n")).not.toMatch(/SCAN (d|c|l)\b/);
+  });
+
+  it("sift other providers' links on a platform's domains in the index, without reading the links", () => {
+    const plan = (sqlite.prepare(`explain query plan ${OTHERS_ON_DOMAINS_SQL}`).all({ from: "2026-01-01", to: "2026-11-25", domains: '["taobao.com","tb.cn"]', ids: "[1,2]" }) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.join("\n")).toMatch(/SEARCH l USING COVERING INDEX links_domain_idx \(registrable_domain=\?\)/);
     expect(plan.join("\n")).not.toMatch(/SCAN (d|c|l)\b/);
   });
 });
