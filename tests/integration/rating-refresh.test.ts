@@ -16,18 +16,14 @@ import { type RatingRefresh, refreshRatings, startRatingRefresh } from "@/lib/ra
 import { fileReport } from "@/lib/reports/file-report";
 import { reporterHash } from "@/lib/reports/reporter-hash";
 import { testDatabase } from "./support/database";
+import { at, now, ratingReads, today } from "./support/rating-day";
 
 const { db, sqlite } = testDatabase();
-const now = new Date("2026-11-24T08:00:00.000Z");
-const today = "2026-11-24";
-const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
-const one = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).get(...params) as T;
-const count = (query: string, ...params: unknown[]) => one<{ n: number }>(query, ...params).n;
+const { one, count, marks } = ratingReads(sqlite);
 
 type Snapshot = { score: number; grade: string; decided: number; confirmed: number; notices_due: number; notices_on_time: number; computed_at: string };
 const snapshot = (platformId: number, day = today) =>
   one<Snapshot>("select * from rating_snapshots where platform_id = ? and day = ? and formula_version = 1", platformId, day);
-const marks = () => sqlite.prepare("select platform_id as platformId, generation from rating_stale_platforms order by platform_id").all() as { platformId: number; generation: number }[];
 const actor = (email: string) =>
   one<Actor>("select id, email, name, role, locale, time_zone as timeZone from users where email = ?", email);
 
