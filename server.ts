@@ -14,6 +14,7 @@ import { startPriorityRefresh } from "@/lib/queue/refresh-priority";
 import { startRatingCatchUp } from "@/lib/ratings/catch-up";
 import { startRatingRefresh } from "@/lib/ratings/refresh";
 import { env } from "@/lib/env";
+import { warmVerdictIndex } from "@/lib/verdicts/live-index";
 import { DEMO_REPORTER_KEY } from "@/db/demo/demo-accounts";
 import { clientAddress } from "@/lib/api/client-address";
 
@@ -47,6 +48,8 @@ async function main() {
     const { seedIfEmpty } = await import("@/db/seed-if-empty");
     await seedIfEmpty(getDb());
   }
+  // Verdicts in force in memory before the first lookup (lib/verdicts/live-index.ts).
+  const verdictIndex = warmVerdictIndex(getDb());
   // The planner needs statistics to pick the right index on a large queue (lib/db/planner-statistics.ts).
   const analysed = refreshPlannerStatistics(getSqlite());
   const stopStatistics = startPlannerStatistics(getSqlite());
@@ -67,6 +70,7 @@ async function main() {
   server.listen(config.PORT, () => {
     console.log(`Linkdesk ${dev ? "(development) " : ""}listening on http://localhost:${config.PORT}`);
     console.log(`database: ${databaseFile}${analysed.length > 0 ? ` (planner statistics gathered for ${analysed.join(", ")})` : ""}`);
+    console.log(`verdict index: ${verdictIndex.verdicts} verdicts, ${(verdictIndex.bytes / 2 ** 20).toFixed(1)} MiB, built in ${verdictIndex.ms} ms`);
   });
 
   const shutdown = () => {

@@ -200,6 +200,9 @@ export const severities = ["critical", "high", "medium", "low"] as const;
 export type Severity = (typeof severities)[number];
 export const levels = ["L0", "L1", "L2", "L3", "L4", "L5"] as const;
 export type Level = (typeof levels)[number];
+/** What a verdict holds on: one URL, a path and below, a host, or the registrable domain (L4). */
+export const verdictScopes = ["url", "path", "host", "domain"] as const;
+export type VerdictScope = (typeof verdictScopes)[number];
 
 export const ruleVersions = sqliteTable("rule_versions", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -248,7 +251,13 @@ export const decisions = sqliteTable(
     category: text("category"),
     principle: text("principle"),
     severity: text("severity", { enum: severities }),
+    // The link level: L0–L4. "L5" only on decisions taken before sanctions were decided beside a level
+    // (they put no verdict in force, and keep that meaning).
     level: text("level", { enum: levels }).notNull(),
+    // What the verdict holds on (lib/verdicts/expressions.ts); null when the decision issues none.
+    scope: text("scope", { enum: verdictScopes }),
+    // The provider sanction (L5) decided beside the link level: rectification demanded, counted in the rating.
+    providerSanction: integer("provider_sanction", { mode: "boolean" }).notNull().default(false),
     durationHours: integer("duration_hours"),
     ruleVersionId: integer("rule_version_id").notNull().references(() => ruleVersions.id),
     // For a violation: which offence of the registrable domain within the repeat window this is (1 = first).
@@ -279,9 +288,17 @@ export const verdicts = sqliteTable(
   "verdicts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    scope: text("scope", { enum: ["url", "domain"] }).notNull(),
+    scope: text("scope", { enum: verdictScopes }).notNull(),
+    // The link decided on (every scope but domain), and the registrable domain (domain scope).
     linkId: integer("link_id").references(() => links.id),
     domain: text("domain"),
+    // What the verdict holds on, as a lookup expression (host + path) and its SHA-256 hex: the key of
+    // the memory index, the change feed and hash-prefix lookups (lib/verdicts/expressions.ts).
+    expression: text("expression"),
+    expressionKey: text("expression_key"),
+    // URL scope: the blocked link's query parameters (decoded `name=value`, sorted), all of which a
+    // link must carry for the verdict to hold.
+    requiredParams: text("required_params", { mode: "json" }).$type<string[]>(),
     level: text("level", { enum: levels }).notNull(),
     category: text("category").notNull(),
     decisionId: integer("decision_id").notNull().references(() => decisions.id),
@@ -295,6 +312,7 @@ export const verdicts = sqliteTable(
     index("verdicts_link_idx").on(t.linkId, t.liftedAt),
     index("verdicts_domain_idx").on(t.domain, t.liftedAt),
     index("verdicts_level_idx").on(t.level, t.liftedAt, t.expiresAt),
+    index("verdicts_expression_idx").on(t.expressionKey, t.liftedAt),
   ],
 );
 
@@ -307,9 +325,12 @@ export const verdictChanges = sqliteTable(
   {
     seq: integer("seq").primaryKey({ autoIncrement: true }),
     verdictId: integer("verdict_id").notNull().references(() => verdicts.id),
-    keyType: text("key_type", { enum: ["url", "domain"] }).notNull(),
-    // links.url_hash (SHA-256 of the canonical URL) or the registrable domain.
+    // The verdict's scope, which says how it holds on its key (lib/verdicts/expressions.ts).
+    keyType: text("key_type", { enum: verdictScopes }).notNull(),
+    // SHA-256 hex of the verdict's lookup expression.
     key: text("key").notNull(),
+    // URL scope: SHA-256 hex of each query parameter (`name=value`) a link must carry; null otherwise.
+    params: text("params", { mode: "json" }).$type<string[]>(),
     level: text("level", { enum: levels }).notNull(),
     expiresAt: text("expires_at"),
     changedAt: text("changed_at").notNull(),

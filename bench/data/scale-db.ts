@@ -57,6 +57,7 @@ import { FORMULA_VERSION } from "@/lib/ratings/formula";
 import type { CategoryCode } from "@/lib/rules/categories";
 import { DAY_MS, HOUR_MS } from "@/lib/time/now";
 import { isFreshDb } from "../support/cached-db";
+import { fillVerdictKeys } from "../support/verdict-keys";
 import { BULK_NOW, BULK_REPORTER_KEY, buildReportsDb } from "./reports-db";
 import { chainWriter } from "./scale/chain";
 import { INDEPENDENT_PROFILE, type InventedPlatform, type Profile, TOTAL_PLATFORMS, inventedPlatforms, profilesFor } from "./scale/platforms";
@@ -642,6 +643,7 @@ export async function buildScaleDb(file: string = DEFAULT_FILE): Promise<ScaleSu
       const expiresAt = d.durationHours === null ? null : iso(e.at + d.durationHours * HOUR_MS);
       const key = d.scope === "url" ? urlHash : domain;
       const verdictId = Number(insertVerdict.run(d.scope, d.scope === "url" ? linkId : null, d.scope === "domain" ? domain : null, d.level, d.category, decisionId, at, expiresAt).lastInsertRowid);
+      // The feed's key is filled with the verdict's expression once everything is loaded (fillVerdictKeys).
       const changeSeq = Number(insertChange.run(verdictId, d.scope, key, d.level, expiresAt, at).lastInsertRowid);
       chain.append({
         at,
@@ -678,6 +680,7 @@ export async function buildScaleDb(file: string = DEFAULT_FILE): Promise<ScaleSu
   });
   for (let from = 0; from < stream.length; from += EVENTS_PER_TRANSACTION) loadChunk(from, Math.min(stream.length, from + EVENTS_PER_TRANSACTION));
   step(`load (${chain.appended()} audit events)`);
+  fillVerdictKeys(sqlite); // each verdict under its lookup expression, as the app stores them
   for (const { sql } of loadedIndexes) sqlite.exec(sql);
   step("indexes");
 

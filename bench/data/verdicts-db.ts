@@ -42,6 +42,8 @@ import { INDEPENDENT_PLATFORM, platformRegistry } from "@/lib/platforms/registry
 import type { CategoryCode } from "@/lib/rules/categories";
 import { REPEAT_WINDOW_DAYS, defaultRulebook } from "@/lib/rules/default-rulebook";
 import { DAY_MS, HOUR_MS } from "@/lib/time/now";
+import { blockPattern, expressionKey } from "@/lib/verdicts/expressions";
+import { paramKeys } from "@/lib/verdicts/issue-verdict";
 import { checkpointForCopy, isFreshDb } from "../support/cached-db";
 
 export const DEFAULT_FILE = path.join(process.cwd(), "bench", "data", "verdicts-1m.db");
@@ -337,14 +339,15 @@ export async function buildVerdictsDb(file: string = DEFAULT_FILE): Promise<Verd
      values (?, 1, ?, 'violation', ?, ?, ?, ?, ?, ?, ?, ?, 'Checked the page and confirmed it.', ?)`,
   );
   const insertVerdict = sqlite.prepare(
-    `insert into verdicts (scope, link_id, domain, level, category, decision_id, starts_at, expires_at, lifted_at, lifted_reason)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into verdicts (scope, link_id, domain, expression, expression_key, required_params, level, category, decision_id, starts_at, expires_at,
+                           lifted_at, lifted_reason)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertChange = sqlite.prepare(
-    "insert into verdict_changes (verdict_id, key_type, key, level, expires_at, changed_at) values (?, ?, ?, ?, ?, ?)",
+    "insert into verdict_changes (verdict_id, key_type, key, params, level, expires_at, changed_at) values (?, ?, ?, ?, ?, ?, ?)",
   );
 
-  type Change = { at: number; verdictId: number; keyType: "url" | "domain"; key: string; level: Level; expiresAt: string | null };
+  type Change = { at: number; verdictId: number; keyType: "url" | "domain"; key: string; params: string | null; level: Level; expiresAt: string | null };
   const changes: Change[] = [];
   const loadChunk = sqlite.transaction((from: number, to: number) => {
     for (let i = from; i < to; i += 1) {
@@ -381,11 +384,20 @@ export async function buildVerdictsDb(file: string = DEFAULT_FILE): Promise<Verd
         starts,
       ).lastInsertRowid;
       const lifted = v.liftedAt === null ? null : iso(v.liftedAt);
+      // Stored as lib/verdicts/issue-verdict.ts stores them: under the scope's lookup expression.
+      const pattern = blockPattern(link, { scope: v.scope })!;
+      const key = expressionKey(pattern.expression);
+      const params = v.scope === "url" ? JSON.stringify(pattern.requiredParams) : null;
+      const paramKeyList = paramKeys(pattern.scope === "url" ? pattern.requiredParams : null);
+      const feedParams = paramKeyList && JSON.stringify(paramKeyList);
       const verdictId = Number(
         insertVerdict.run(
           v.scope,
           v.scope === "url" ? linkId : null,
           v.scope === "domain" ? link.registrableDomain : null,
+          pattern.expression,
+          key,
+          params,
           v.level,
           v.category,
           decisionId,
@@ -395,9 +407,8 @@ export async function buildVerdictsDb(file: string = DEFAULT_FILE): Promise<Verd
           lifted === null ? null : rng.pick(LIFT_REASONS),
         ).lastInsertRowid,
       );
-      const key = v.scope === "url" ? link.urlHash : link.registrableDomain;
-      changes.push({ at: v.startsAt, verdictId, keyType: v.scope, key, level: v.level, expiresAt: expires });
-      if (v.liftedAt !== null) changes.push({ at: v.liftedAt, verdictId, keyType: v.scope, key, level: "L0", expiresAt: null });
+      changes.push({ at: v.startsAt, verdictId, keyType: v.scope, key, params: feedParams, level: v.level, expiresAt: expires });
+      if (v.liftedAt !== null) changes.push({ at: v.liftedAt, verdictId, keyType: v.scope, key, params: feedParams, level: "L0", expiresAt: null });
     }
   });
   for (let from = 0; from < plannedVerdicts.length; from += ROWS_PER_TRANSACTION) {
@@ -407,7 +418,7 @@ export async function buildVerdictsDb(file: string = DEFAULT_FILE): Promise<Verd
   const loadChanges = sqlite.transaction((from: number, to: number) => {
     for (let i = from; i < to; i += 1) {
       const c = changes[i]!;
-      insertChange.run(c.verdictId, c.keyType, c.key, c.level, c.expiresAt, iso(c.at));
+      insertChange.run(c.verdictId, c.keyType, c.key, c.params, c.level, c.expiresAt, iso(c.at));
     }
   });
   for (let from = 0; from < changes.length; from += ROWS_PER_TRANSACTION) {

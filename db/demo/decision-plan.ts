@@ -40,8 +40,6 @@ export type PlannedDecision = {
   category: CategoryCode;
   decider: DeciderKey;
   deviation: Deviation;
-  /** For evasion on a registered platform: the senior records the L5 sanction instead of a URL block. */
-  providerSanction: boolean;
   rationaleRoll: number;
   /** Null: no public (or internal) note. */
   publicNoteRoll: number | null;
@@ -186,7 +184,8 @@ export function planDecisions(links: readonly PlannedLink[], now: number): Plann
     if (alternative === claimed) alternative = link.category !== claimed ? link.category : rng.weighted(overallCategoryMix);
     const decider = rng.weighted<DeciderKey>([["moderator", 30], ["li.na", 25], ["zhang.wei", 25], ["senior", 20]]);
     const deviation = rng.weighted<Deviation>([["follow", 89], ["lighter", 7], ["heavier", 4]]);
-    const providerSanction = rng.chance(0.6);
+    // Once the choice of a sanction alone; still drawn so that the rest of the plan stays as it was.
+    rng.chance(0.6);
     const rationaleRoll = rng.float();
     const publicNoteRoll = rng.chance(0.6) ? rng.float() : null;
     const internalNoteRoll = rng.chance(0.15) ? rng.float() : null;
@@ -229,7 +228,6 @@ export function planDecisions(links: readonly PlannedLink[], now: number): Plann
       category,
       decider: scripted?.decider ?? decider,
       deviation: scripted ? "follow" : deviation,
-      providerSanction,
       rationaleRoll,
       publicNoteRoll,
       internalNoteRoll: scripted ? null : internalNoteRoll,

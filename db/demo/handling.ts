@@ -12,6 +12,8 @@ import { handlingNotes } from "./decision-texts";
 
 export type Handling = {
   level: Level;
+  /** The provider sanction (L5) beside the level, which only a senior moderator decides. */
+  sanctionProvider: boolean;
   durationHours: number | null;
   decider: DeciderKey;
   /** Why the level departs from the recommendation, for the internal note; null when it does not. */
@@ -31,7 +33,7 @@ export type HandlingContext = {
 
 export function chooseHandling(planned: PlannedDecision, recommendation: Recommendation, context: HandlingContext): Handling {
   const { decider } = planned;
-  if (planned.outcome !== "violation") return { level: "L0", durationHours: null, decider, note: null };
+  if (planned.outcome !== "violation") return { level: "L0", sanctionProvider: false, durationHours: null, decider, note: null };
 
   const scripted = planned.scripted;
   if (scripted) {
@@ -41,20 +43,20 @@ export function chooseHandling(planned: PlannedDecision, recommendation: Recomme
           `(${recommendation.durationHours ?? "until lifted"} h), the script says ${scripted.level} (${scripted.durationHours ?? "until lifted"} h).`,
       );
     }
-    return { level: scripted.level, durationHours: scripted.durationHours, decider, note: null };
+    return { level: scripted.level, sanctionProvider: false, durationHours: scripted.durationHours, decider, note: null };
   }
 
-  // Evasion on a registered platform: the engine blocks the URL and sanctions the platform (L5) on
-  // top; a senior sometimes records the sanction alone, which decideCase allows on a platform only.
-  if (planned.category === "evasion" && !context.independent && recommendation.alsoSanctionProvider && planned.providerSanction) {
-    return { level: "L5", durationHours: null, decider: "senior", note: null };
+  // Where the rulebook calls for a provider sanction beside the block (evasion on a registered
+  // platform, or a repeat offence on a platform's own domain), the senior decides "L3 + sanction".
+  if (recommendation.alsoSanctionProvider && !context.independent) {
+    return { level: recommendation.level, sanctionProvider: true, durationHours: recommendation.durationHours, decider: "senior", note: null };
   }
   if (recommendation.level === "L4") {
-    if (context.domainBlocked) return { level: "L3", durationHours: null, decider, note: handlingNotes.domainAlreadyBlocked };
-    return { level: "L4", durationHours: null, decider: "senior", note: null };
+    if (context.domainBlocked) return { level: "L3", sanctionProvider: false, durationHours: null, decider, note: handlingNotes.domainAlreadyBlocked };
+    return { level: "L4", sanctionProvider: false, durationHours: null, decider: "senior", note: null };
   }
 
-  const followed: Handling = { level: recommendation.level, durationHours: recommendation.durationHours, decider, note: null };
+  const followed: Handling = { level: recommendation.level, sanctionProvider: false, durationHours: recommendation.durationHours, decider, note: null };
   if (context.critical || planned.deviation === "follow") return followed;
   if (planned.deviation === "lighter") {
     if (recommendation.level === "L3") return { ...followed, level: "L2", durationHours: DAYS_30 };

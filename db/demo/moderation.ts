@@ -8,7 +8,7 @@ import { decideCase, recommendationFor } from "@/lib/decisions/decide";
 import { answerNotice } from "@/lib/notices/answer-notice";
 import { INDEPENDENT_PLATFORM } from "@/lib/platforms/registry";
 import { categoryByCode } from "@/lib/rules/categories";
-import { verdictsInForce } from "@/lib/verdicts/in-force";
+import { domainVerdictsInForce } from "@/lib/verdicts/in-force";
 import { type NoticeAnswerPlan, type PlannedDecision, deciderEmails } from "./decision-plan";
 import { inLocale, internalNoteText, noticeAnswerText, publicNoteText, rationaleText } from "./decision-texts";
 import { chooseHandling } from "./handling";
@@ -34,7 +34,7 @@ export function demoModeration(db: Db, staffByEmail: ReadonlyMap<string, Actor>,
     const recommendation = recommendationFor(db, caseId, d.category, when);
     const domainBlocked =
       recommendation.level === "L4" &&
-      verdictsInForce(db, { registrableDomain: d.link.registrableDomain }, when).some((v) => v.scope === "domain");
+      domainVerdictsInForce(db, d.link.registrableDomain, when).length > 0;
     const handling = chooseHandling(d, recommendation, {
       independent: d.link.platformSlug === INDEPENDENT_PLATFORM.slug,
       critical: categoryByCode(d.category)!.severity === "critical",
@@ -51,6 +51,7 @@ export function demoModeration(db: Db, staffByEmail: ReadonlyMap<string, Actor>,
         outcome: d.outcome,
         category: d.category,
         level: handling.level,
+        sanctionProvider: handling.sanctionProvider,
         durationHours: handling.durationHours,
         rationale: inLocale(rationaleText(d.outcome, d.category, d.rationaleRoll), actor.locale),
         publicNote: d.publicNoteRoll === null ? null : inLocale(publicNoteText(d.outcome, d.publicNoteRoll), actor.locale),

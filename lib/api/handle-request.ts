@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { storageFailure } from "@/lib/db/storage-errors";
 import { authenticateClient } from "./client-auth";
 import { sendError } from "./http";
+import { RETRY_AFTER_SECONDS, shouldShed } from "./load-shedding";
 import { sharedLimiter } from "./rate-limit";
 import { type Route, matchRoutes } from "./router";
 import { getAppeal, postAppeal } from "./routes/appeals";
@@ -28,8 +29,8 @@ export const routes: Route[] = [
   { method: "GET", path: "/api/v1/restore-requests/:trackingCode", auth: "client", handle: getRestoreRequest },
   { method: "POST", path: "/api/v1/appeals", auth: "client", handle: postAppeal },
   { method: "GET", path: "/api/v1/appeals/:id", auth: "client", handle: getAppeal },
-  { method: "GET", path: "/api/v1/links/verdict", auth: "client", handle: getVerdict },
-  { method: "POST", path: "/api/v1/links/verdicts", auth: "client", handle: postVerdicts },
+  { method: "GET", path: "/api/v1/links/verdict", auth: "client", shed: true, handle: getVerdict },
+  { method: "POST", path: "/api/v1/links/verdicts", auth: "client", shed: true, handle: postVerdicts },
   { method: "GET", path: "/api/v1/links/feed", auth: "client", handle: getFeed },
 ];
 
@@ -52,6 +53,9 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
       return sendError(res, 405, "method_not_allowed", `Use ${allow}`, { allow });
     }
     const { route, params } = match;
+    if (route.shed && shouldShed()) {
+      return sendError(res, 503, "overloaded", "Too many lookups right now; retry after the stated wait", { "retry-after": String(RETRY_AFTER_SECONDS) });
+    }
     if (route.auth === "public") return await route.handle({ req, res, url, params, requestId, client: null });
 
     const client = authenticateClient(req);

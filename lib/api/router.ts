@@ -15,6 +15,8 @@ export type Route = {
   /** "/api/v1/reports/:id": a segment starting with ":" captures a parameter. */
   path: string;
   auth: "public" | "client";
+  /** Refused with 503 while the process has fallen behind (lib/api/load-shedding.ts): the verdict lookups. */
+  shed?: true;
   handle: (ctx: RouteContext) => void | Promise<void>;
 };
 

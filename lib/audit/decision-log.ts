@@ -22,6 +22,8 @@ export const decisionColumns = [
   ["principle", "d.principle", "text"],
   ["severity", "d.severity", "text"],
   ["level", "d.level", "text"],
+  ["scope", "d.scope", "text"],
+  ["provider_sanction", "d.provider_sanction", "number"],
   ["duration_hours", "d.duration_hours", "number"],
   ["recommended_level", "d.recommended_level", "text"],
   ["offence_number", "d.offence_number", "number"],

@@ -148,6 +148,8 @@ export function caseDecisions(db: Db, caseId: number) {
       outcome: decisions.outcome,
       category: decisions.category,
       level: decisions.level,
+      scope: decisions.scope,
+      providerSanction: decisions.providerSanction,
       durationHours: decisions.durationHours,
       recommendedLevel: decisions.recommendedLevel,
       rationale: decisions.rationale,

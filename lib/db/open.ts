@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "@/db/schema";
+import { registerMigrationFunctions } from "./migration-functions";
 
 export type Db = ReturnType<typeof wrap>;
 
@@ -33,5 +34,6 @@ export function migrationsFolder(): string {
 
 /** Applies pending migrations; safe to call on every start. */
 export function applyMigrations(db: Db): void {
+  registerMigrationFunctions(db.$client);
   migrate(db, { migrationsFolder: migrationsFolder() });
 }

@@ -45,6 +45,7 @@ export function engineRulebook(db: Db): EngineRulebook {
 export type CaseSubject = {
   caseId: number;
   linkId: number;
+  canonicalUrl: string;
   urlHash: string;
   registrableDomain: string;
   platformId: number | null;
@@ -56,6 +57,7 @@ export function caseSubject(db: Reader, caseId: number): CaseSubject | null {
     .select({
       caseId: cases.id,
       linkId: links.id,
+      canonicalUrl: links.canonicalUrl,
       urlHash: links.urlHash,
       registrableDomain: links.registrableDomain,
       platformId: links.platformId,

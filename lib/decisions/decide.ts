@@ -2,7 +2,7 @@
 // platform and their audit events, in one immediate transaction. Every refusal is an ActionError
 // thrown before the first write, so a refused decision leaves the database as it was.
 import { eq } from "drizzle-orm";
-import { type Level, type Outcome, cases, decisions, levels, rectificationNotices } from "@/db/schema";
+import { type Level, type Outcome, type VerdictScope, cases, decisions, levels, rectificationNotices } from "@/db/schema";
 import { type Tx, recordAudit } from "@/lib/audit/record";
 import { ActionError } from "@/lib/auth/action-result";
 import type { Actor } from "@/lib/auth/actor";
@@ -12,6 +12,8 @@ import { isCategoryCode } from "@/lib/rules/categories";
 import { type Recommendation, recommend } from "@/lib/rules/recommend";
 import { HOUR_MS, isoPlus } from "@/lib/time/now";
 import { markRatingStale } from "@/lib/ratings/refresh-marks";
+import { canonicalize } from "@/lib/links/canonicalize";
+import { type BlockPattern, blockPattern } from "@/lib/verdicts/expressions";
 import { issueVerdict } from "@/lib/verdicts/issue-verdict";
 import { type CaseSubject, caseFacts, caseSubject, engineRulebook } from "./case-facts";
 
@@ -25,8 +27,15 @@ export type DecisionInput = {
   caseVersion: number;
   outcome: Outcome;
   category: string;
+  /** The link level, L0–L4. L5 is not a level: it is `sanctionProvider`. */
   level: Level;
-  /** Null: until lifted. Ignored for L0 and L5, which put no verdict in force. */
+  /** What an L1–L3 verdict holds on (default: this URL); L4 is always the registrable domain. */
+  scope?: VerdictScope | null;
+  /** For the path scope: the directory (one of the link's, lib/verdicts/expressions.ts pathScopeChoices). */
+  scopePath?: string | null;
+  /** The provider sanction (L5) beside the level: senior moderators, registered platforms' links. */
+  sanctionProvider?: boolean;
+  /** Null: until lifted. Ignored for L0, which puts no verdict in force. */
   durationHours: number | null;
   rationale?: string | null;
   internalNote?: string | null;
@@ -45,11 +54,24 @@ const NOTICE_HOURS = { critical: 24, other: 48 } as const;
 const rank = (level: Level) => levels.indexOf(level);
 const trimmedOrNull = (value: string | null | undefined) => value?.trim() || null;
 
+/** The scope a level's verdict holds on: L4 the domain, L1–L3 what the decider chose (this URL by default). */
+function scopeOf(input: DecisionInput): VerdictScope | null {
+  if (!hasVerdict(input.level)) return null;
+  return input.level === "L4" ? "domain" : (input.scope ?? "url");
+}
+
 /** Refusals that need no database: who may decide what, and whether the input is consistent. */
 function checkInput(actor: Actor, input: DecisionInput) {
   if (!can(actor.role, "cases.decide")) throw new ActionError("forbidden", "errors.forbidden");
-  if ((input.level === "L4" || input.level === "L5") && !can(actor.role, "cases.decideSenior")) {
+  if (input.level === "L5") {
+    throw new ActionError("invalid", "errors.invalid", { level: ["decisions.errors.sanctionIsNotALevel"] });
+  }
+  const senior = can(actor.role, "cases.decideSenior");
+  if (input.level === "L4" && !senior) {
     throw new ActionError("forbidden", "decisions.errors.seniorOnly", { level: ["decisions.errors.seniorOnly"] });
+  }
+  if (input.sanctionProvider && !senior) {
+    throw new ActionError("forbidden", "decisions.errors.sanctionSeniorOnly", { sanctionProvider: ["decisions.errors.sanctionSeniorOnly"] });
   }
   if (!isCategoryCode(input.category)) {
     throw new ActionError("invalid", "errors.invalid", { category: ["validation.category"] });
@@ -58,6 +80,14 @@ function checkInput(actor: Actor, input: DecisionInput) {
   if (violation !== (input.level !== "L0")) {
     const key = violation ? "decisions.errors.violationNeedsLevel" : "decisions.errors.noActionWithoutViolation";
     throw new ActionError("invalid", "errors.invalid", { level: [key] });
+  }
+  if (input.sanctionProvider && !violation) {
+    throw new ActionError("invalid", "errors.invalid", { sanctionProvider: ["decisions.errors.sanctionNeedsViolation"] });
+  }
+  const domainScope = input.level === "L4";
+  if (input.scope && hasVerdict(input.level) && (input.scope === "domain") !== domainScope) {
+    // L4 is the domain scope and only L4 is: a domain-wide block is the senior's L4 decision.
+    throw new ActionError("invalid", "errors.invalid", { scope: ["decisions.errors.scopeNotForLevel"] });
   }
   const rationale = trimmedOrNull(input.rationale);
   if (input.level !== "L0" && [...(rationale ?? "")].length < MIN_RATIONALE_LENGTH) {
@@ -69,9 +99,25 @@ function checkInput(actor: Actor, input: DecisionInput) {
   }
 }
 
-/** L1–L4 apply to links; L0 is no action and L5 is a sanction on the platform, not a link verdict. */
+/** L1–L4 apply to links; L0 is no action. */
 function hasVerdict(level: Level) {
   return rank(level) >= rank("L1") && rank(level) <= rank("L4");
+}
+
+/** The pattern the verdict is stored under, checked against what the decider may block. */
+function verdictPattern(actor: Actor, input: DecisionInput, subject: CaseSubject): BlockPattern | null {
+  const scope = scopeOf(input);
+  if (scope === null) return null;
+  const canonical = canonicalize(subject.canonicalUrl);
+  if (!canonical.ok) throw new Error(`case ${subject.caseId}: stored link does not canonicalize`);
+  const choice = scope === "path" ? { scope, path: input.scopePath ?? "" } : { scope };
+  const pattern = blockPattern(canonical.link, choice);
+  if (!pattern) throw new ActionError("invalid", "errors.invalid", { scopePath: ["decisions.errors.scopePathInvalid"] });
+  // A registered platform's host serves every shop and creator on it, like its domain (see recommend.ts).
+  if (scope === "host" && !subject.isIndependent && !can(actor.role, "cases.decideSenior")) {
+    throw new ActionError("forbidden", "decisions.errors.platformHostSeniorOnly", { scope: ["decisions.errors.platformHostSeniorOnly"] });
+  }
+  return pattern;
 }
 
 /** Refusals that depend on the case as it is now, read inside the transaction. */
@@ -125,10 +171,11 @@ export function decideCase(
           reasonZh: [recommendation.explanation.zh],
         });
       }
-      if (input.level === "L5" && subject.isIndependent) {
-        throw new ActionError("invalid", "errors.invalid", { level: ["decisions.errors.noProviderToSanction"] });
+      if (input.sanctionProvider && subject.isIndependent) {
+        throw new ActionError("invalid", "errors.invalid", { sanctionProvider: ["decisions.errors.noProviderToSanction"] });
       }
-      const providerSanction = violation && !subject.isIndependent && (input.level === "L5" || recommendation.alsoSanctionProvider);
+      const providerSanction = input.sanctionProvider === true;
+      const pattern = violation ? verdictPattern(actor, input, subject) : null;
       const durationHours = hasVerdict(input.level) ? input.durationHours : null;
 
       const decision = {
@@ -140,6 +187,8 @@ export function decideCase(
         principle: rule.principle,
         severity: rule.severity,
         level: input.level,
+        scope: pattern?.scope ?? null,
+        providerSanction,
         durationHours,
         ruleVersionId: rulebook.ruleVersionId,
         offenceNumber: violation ? facts.priorOffences + 1 : null,
@@ -159,7 +208,7 @@ export function decideCase(
         targetId: decisionId,
         after: {
           ...decision,
-          providerSanction,
+          expression: pattern?.expression ?? null,
           recommendation: {
             level: recommendation.level,
             durationHours: recommendation.durationHours,
@@ -178,24 +227,22 @@ export function decideCase(
       // The platform's rating counts this decision: today's snapshot is recomputed by the refresher.
       if (input.outcome !== "insufficient_evidence") markRatingStale(db, subject.isIndependent ? null : subject.platformId, now);
 
-      const verdictId =
-        violation && hasVerdict(input.level)
-          ? issueVerdict(
-              tx,
-              {
-                decisionId,
-                category: input.category,
-                level: input.level,
-                startsAt: now,
-                expiresAt: durationHours === null ? null : isoPlus(now, durationHours * HOUR_MS),
-                target:
-                  input.level === "L4"
-                    ? { scope: "domain", registrableDomain: subject.registrableDomain }
-                    : { scope: "url", linkId: subject.linkId, urlHash: subject.urlHash },
-              },
-              { actorId: actor.id, requestId },
-            ).verdictId
-          : null;
+      const verdictId = pattern
+        ? issueVerdict(
+            tx,
+            {
+              decisionId,
+              category: input.category,
+              level: input.level,
+              startsAt: now,
+              expiresAt: durationHours === null ? null : isoPlus(now, durationHours * HOUR_MS),
+              linkId: subject.linkId,
+              registrableDomain: subject.registrableDomain,
+              pattern,
+            },
+            { actorId: actor.id, requestId },
+          ).verdictId
+        : null;
 
       const noticeId =
         violation && !subject.isIndependent && subject.platformId !== null
@@ -231,7 +278,7 @@ function closeCase(
 
 /**
  * The rectification notice to the platform that provided the link: 24 hours to answer for a critical
- * violation, 48 otherwise. An L5 provider sanction rides on the same notice and its audit event.
+ * violation, 48 otherwise. A provider sanction (L5) rides on the same notice and its audit event.
  */
 function sendNotice(
   tx: Tx,

@@ -28,6 +28,10 @@ export type CanonicalLink = {
   host: string;
   /** A non-default port, else null. */
   port: number | null;
+  /** The canonical path (starts with `/`). */
+  path: string;
+  /** The canonical query without `?` and without tracking parameters; null when there is none. */
+  query: string | null;
   /** eTLD+1 (Public Suffix List, private suffixes included); IP literals and public suffixes are their own. */
   registrableDomain: string;
   isIpLiteral: boolean;
@@ -138,6 +142,8 @@ export function canonicalize(input: string): CanonicalizeResult {
       strippedParams,
       host: host.host,
       port,
+      path,
+      query: finalQuery,
       registrableDomain,
       isIpLiteral: host.isIpLiteral,
       isMixedScript: isMixedScriptHost(host.host),

@@ -3,7 +3,7 @@
 // bad edit fails every test and the server's start instead of silently stripping the wrong thing.
 
 import { z } from "zod";
-import rawRules from "./tracking-params.json";
+import rawRules from "./tracking-params.json" with { type: "json" };
 import { decodeComponentLoosely } from "./percent-encoding";
 
 const paramName = z.string().min(1).max(100).regex(/^[^\s&=#%]+$/, "a parameter name without spaces, &, =, # or %");

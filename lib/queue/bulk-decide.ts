@@ -57,6 +57,8 @@ export function bulkDecide(
           outcome: decision.outcome,
           category: decision.category,
           level: decision.level,
+          scope: decision.scope ?? null,
+          providerSanction: decision.sanctionProvider === true,
           durationHours: decision.durationHours,
         },
         requestId,

@@ -19,10 +19,14 @@ import { markPriorityStale } from "@/lib/queue/refresh-priority";
 import { DAY_MS } from "@/lib/time/now";
 import { AFTER_DECISION_DAYS, type Grouping, groupReport } from "./case-grouping";
 import { type ReportView, reportView } from "./report-view";
+import { linkFromPasted } from "./pasted-link";
 import { newTrackingCode } from "./tracking-code";
 
 export type NewReport = {
+  /** The link as pasted, or share text with the link in it (kept as the report's raw input). */
   url: string;
+  /** With several links in share text: the one meant (the portal asks; the API files the first). */
+  chosenUrl?: string | null;
   category: CategoryCode;
   scene: Scene;
   description?: string | null;
@@ -36,11 +40,19 @@ export type NewReport = {
  * `created`: a new report. `replayed`: a retried request (same client and Idempotency-Key) gets the
  * first answer. `duplicate`: this reporter already reported the link and gets that report back.
  */
-export type FiledReport = { outcome: "created" | "replayed" | "duplicate"; report: ReportView };
+export type FiledReport = {
+  outcome: "created" | "replayed" | "duplicate";
+  report: ReportView;
+  /** Set when the link was taken out of share text: which link, and how many the text held. */
+  shareText: { filedUrl: string; linksFound: number } | null;
+};
 
 /** A complaint that passed the checks that need no database: canonical link, attribution, category. */
 type Checked = {
   input: NewReport;
+  /** The link as written in what was pasted (the raw variant of the link). */
+  linkText: string;
+  shareText: FiledReport["shareText"];
   link: CanonicalLink;
   attribution: Attribution;
   severity: Severity;
@@ -104,7 +116,8 @@ export function fileReports(db: Db, batch: readonly BatchedReport[]): BatchOutco
 }
 
 function check(db: Db, input: NewReport, options: FileOptions): Checked {
-  const canonical = canonicalize(input.url);
+  const pasted = linkFromPasted(input.url, { chosen: input.chosenUrl, askWhenSeveral: input.source === "portal" });
+  const canonical = canonicalize(pasted.url);
   if (!canonical.ok) {
     throw new ActionError("invalid", canonical.message, { url: [`validation.url.${canonical.reason}`] });
   }
@@ -113,11 +126,17 @@ function check(db: Db, input: NewReport, options: FileOptions): Checked {
   const category = categoryByCode(input.category);
   if (!category) throw new ActionError("invalid", "Unknown category", { category: ["validation.category"] });
   const now = (options.now ?? new Date()).toISOString();
-  return { input, link, attribution, severity: category.severity, now, requestId: options.requestId ?? null };
+  const shareText = pasted.shareText && { filedUrl: pasted.url, linksFound: pasted.shareText.linksFound };
+  return { input, linkText: pasted.url, shareText, link, attribution, severity: category.severity, now, requestId: options.requestId ?? null };
 }
 
 /** The writes of one complaint, inside the caller's write transaction (or savepoint). */
-function write(writer: Writer, { input, link, attribution, severity, now, requestId }: Checked): FiledReport {
+function write(writer: Writer, checked: Checked): FiledReport {
+  const { shareText } = checked;
+  return { ...writeReport(writer, checked), shareText };
+}
+
+function writeReport(writer: Writer, { input, linkText, shareText, link, attribution, severity, now, requestId }: Checked): Omit<FiledReport, "shareText"> {
   const { db, tx, audit } = writer;
   const q = statements(db);
   if (input.apiClientId && input.idempotencyKey) {
@@ -134,7 +153,7 @@ function write(writer: Writer, { input, link, attribution, severity, now, reques
   const linkId = existingLink
     ? touchLink(db, existingLink.id, now)
     : insertLink(writer, link, attribution.platformId, attribution.isShortLink, now, requestId);
-  q.insertVariant.run({ linkId, rawUrl: input.url.trim(), strippedParams: link.strippedParams, firstSeenAt: now });
+  q.insertVariant.run({ linkId, rawUrl: linkText.trim(), strippedParams: link.strippedParams, firstSeenAt: now });
 
   // A link created just now has no case yet: nothing to look up.
   const facts = existingLink
@@ -156,7 +175,15 @@ function write(writer: Writer, { input, link, attribution, severity, now, reques
     action: "report.created",
     targetType: "report",
     targetId: reportId,
-    after: { caseId, linkId, category: input.category, scene: input.scene, source: input.source, grouping: grouping.kind },
+    after: {
+      caseId,
+      linkId,
+      category: input.category,
+      scene: input.scene,
+      source: input.source,
+      grouping: grouping.kind,
+      ...(shareText ? { shareTextLinks: shareText.linksFound } : {}),
+    },
     requestId,
     at: now,
   });

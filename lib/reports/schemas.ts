@@ -12,7 +12,9 @@ const complaintFields = {
     .trim()
     .min(1, { message: "validation.url.empty" })
     .max(MAX_URL_LENGTH, { message: "validation.url.too_long" })
-    .describe("The link as the user saw it; Linkdesk canonicalizes it."),
+    .describe(
+      "The link as the user saw it, or the app's share text around it (the link is taken out of the text, which is kept); Linkdesk canonicalizes it.",
+    ),
   category: z.enum(categoryCodes, { message: "validation.category" }).describe("The reason for the complaint."),
   scene: z.enum(scenes, { message: "validation.scene" }).describe("Where the user met the link."),
   description: z
@@ -34,6 +36,8 @@ export const reportRequestSchema = z
 
 export const portalReportSchema = z.object({
   ...complaintFields,
+  // Share text with several links: the one the reporter chose (the form asks).
+  chosenUrl: z.string().max(MAX_URL_LENGTH).optional().transform((v) => v || null),
   description: z
     .string()
     .max(MAX_DESCRIPTION_LENGTH, { message: "validation.descriptionTooLong" })
@@ -60,6 +64,10 @@ export const reportReceiptSchema = z
     registrableDomain: z.string(),
     platform: platformSchema.describe("Null for independent sites."),
     status: z.enum(["received", "in_review", "decided"]),
+    shareText: z
+      .object({ filedUrl: z.string(), linksFound: z.number().int() })
+      .optional()
+      .describe("Present when url held share text: the link filed (the first, when the text held several) and how many links it held."),
   });
 
 export const reportStatusSchema = reportReceiptSchema

@@ -2,6 +2,7 @@
 // row and audit event come from liftVerdict), rejection keeps it. The review, the lift and their audit
 // events commit together; a refusal writes nothing.
 import { eq } from "drizzle-orm";
+import type { VerdictScope } from "@/db/schema";
 import { links, restoreRequests, verdicts } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { ActionError } from "@/lib/auth/action-result";
@@ -23,7 +24,7 @@ export type ReviewedRestore = {
   /** Approved, but the verdict had already expired or been lifted: nothing left to lift. */
   verdictAlreadyEnded: boolean;
   /** Another verdict that still restricts the link after this review (a domain block, say), if any. */
-  stillRestricted: { verdictId: number; level: string; scope: "url" | "domain" } | null;
+  stillRestricted: { verdictId: number; level: string; scope: VerdictScope } | null;
 };
 
 export const LIFT_REASON = "restore_approved";
@@ -61,7 +62,7 @@ export function reviewRestoreRequest(
       if (approve && verdict && inForce) {
         changeSeq = liftVerdict(tx, verdict.id, { reason: LIFT_REASON, at }, { actorId: actor.id, requestId, cause: { restoreRequestId: request.id } }).changeSeq;
       }
-      const link = tx.select({ urlHash: links.urlHash, registrableDomain: links.registrableDomain }).from(links).where(eq(links.id, request.linkId)).get()!;
+      const link = tx.select({ canonicalUrl: links.canonicalUrl }).from(links).where(eq(links.id, request.linkId)).get()!;
       const remaining = verdictFor(tx, link, now);
       const result: ReviewedRestore = {
         restoreRequestId: request.id,

@@ -56,6 +56,7 @@ export type RestoreInput = z.output<typeof restoreInputSchema>;
 const formText = z.string().optional().default("");
 export const portalRestoreFormSchema = z.object({
   url: formText,
+  chosenUrl: z.string().max(2048).optional().transform((v) => v || null),
   requester: formText,
   contact: formText,
   explanation: formText,
@@ -95,6 +96,10 @@ export const restoreReceiptSchema = z.object({
   status: z.enum(restoreStatuses),
   canonicalUrl: z.string(),
   verdict: verdictSummary.describe("The verdict in force that the request asks to lift"),
+  shareText: z
+    .object({ filedUrl: z.string(), linksFound: z.number().int() })
+    .optional()
+    .describe("Present when url held share text: the link taken (the first, when the text held several) and how many links it held."),
 });
 
 export const restoreStatusSchema = restoreReceiptSchema.extend({

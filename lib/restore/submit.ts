@@ -8,12 +8,16 @@ import { type Tx, recordAudit } from "@/lib/audit/record";
 import { ActionError } from "@/lib/auth/action-result";
 import type { Db } from "@/lib/db";
 import { canonicalize } from "@/lib/links/canonicalize";
+import { linkFromPasted } from "@/lib/reports/pasted-link";
 import { newTrackingCode } from "@/lib/reports/tracking-code";
 import { type Verdict, verdictFor } from "@/lib/verdicts/in-force";
 import { type RequesterKind, restoreInputSchema } from "./schemas";
 
 export type NewRestoreRequest = {
+  /** The blocked link, or share text with it (kept as the request's raw input). */
   url: unknown;
+  /** With several links in share text: the one meant (the portal asks; the API takes the first). */
+  chosenUrl?: string | null;
   requester: unknown;
   contact: unknown;
   explanation: unknown;
@@ -29,6 +33,8 @@ export type RestoreReceipt = {
   requester: RequesterKind;
   verdict: { id: number; level: Verdict["level"]; category: string; scope: Verdict["scope"] };
   submittedAt: string;
+  /** Set when the link was taken out of share text: which link, and how many the text held. */
+  shareText: { filedUrl: string; linksFound: number } | null;
 };
 
 type Options = { now?: Date; requestId?: string | null };
@@ -47,21 +53,23 @@ export function submitRestoreRequest(db: Db, raw: NewRestoreRequest, options: Op
   const parsed = restoreInputSchema.safeParse(raw);
   if (!parsed.success) throw new ActionError("invalid", "errors.invalid", fieldErrors(parsed.error.issues));
   const input = parsed.data;
-  const canonical = canonicalize(input.url);
+  const pasted = linkFromPasted(input.url, { chosen: raw.chosenUrl, askWhenSeveral: raw.source === "portal" });
+  const canonical = canonicalize(pasted.url);
   if (!canonical.ok) throw new ActionError("invalid", "errors.invalid", { url: [`validation.url.${canonical.reason}`] });
   const now = options.now ?? new Date();
   const at = now.toISOString();
 
   return db.transaction(
     (tx) => {
-      const link = tx
-        .select({ id: links.id, canonicalUrl: links.canonicalUrl })
-        .from(links)
-        .where(eq(links.urlHash, canonical.link.urlHash))
-        .get();
-      // A restore request is about a link we handled; a URL never seen cannot be what a decision blocked.
+      // The verdict that holds on the link as the requester spelled it (any spelling, any scope).
+      const verdict = verdictFor(tx, canonical.link, now);
+      // A restore request is about a link we handled: the link itself, or the one the verdict was
+      // decided on (a path or host block holds on links nobody reported). A domain block has no such
+      // link, so a URL never seen on that domain cannot be what a decision blocked.
+      const link =
+        tx.select({ id: links.id, canonicalUrl: links.canonicalUrl }).from(links).where(eq(links.urlHash, canonical.link.urlHash)).get() ??
+        (verdict?.linkId ? tx.select({ id: links.id, canonicalUrl: links.canonicalUrl }).from(links).where(eq(links.id, verdict.linkId)).get() : undefined);
       if (!link) throw new ActionError("not_found", "restore.errors.unknownLink", { url: ["restore.errors.unknownLink"] });
-      const verdict = verdictFor(tx, { urlHash: canonical.link.urlHash, registrableDomain: canonical.link.registrableDomain }, now);
       if (!verdict) throw new ActionError("not_found", "restore.errors.notRestricted", { url: ["restore.errors.notRestricted"] });
       if (pendingFor(tx, verdict.id)) {
         // The other request's code is not given out: it opens that requester's status page.
@@ -109,6 +117,7 @@ export function submitRestoreRequest(db: Db, raw: NewRestoreRequest, options: Op
         requester: input.requester,
         verdict: { id: verdict.id, level: verdict.level, category: verdict.category, scope: verdict.scope },
         submittedAt: at,
+        shareText: pasted.shareText && { filedUrl: pasted.url, linksFound: pasted.shareText.linksFound },
       };
     },
     { behavior: "immediate" },

@@ -2,10 +2,12 @@
 // verdict keeps its row with `lifted_at`, the change feed gets an L0 row for its key, and the audit
 // trail an event — inside the caller's transaction.
 import { eq } from "drizzle-orm";
-import { links, verdicts } from "@/db/schema";
+import { verdicts } from "@/db/schema";
 import { type Tx, recordAudit } from "@/lib/audit/record";
 import { ActionError } from "@/lib/auth/action-result";
 import { appendVerdictChange } from "./change-feed";
+import { paramKeys } from "./issue-verdict";
+import { noteVerdictWrite } from "./live-index";
 import { appliesAt } from "./precedence";
 
 export type LiftedVerdict = { verdictId: number; changeSeq: number };
@@ -22,14 +24,11 @@ export function liftVerdict(
   if (!appliesAt(verdict, lift.at)) throw new ActionError("conflict", "verdicts.errors.notInForce");
 
   tx.update(verdicts).set({ liftedAt: lift.at, liftedReason: lift.reason }).where(eq(verdicts.id, verdictId)).run();
-  const key =
-    verdict.scope === "domain"
-      ? verdict.domain!
-      : tx.select({ urlHash: links.urlHash }).from(links).where(eq(links.id, verdict.linkId!)).get()!.urlHash;
   const changeSeq = appendVerdictChange(tx, {
     verdictId,
     keyType: verdict.scope,
-    key,
+    key: verdict.expressionKey!,
+    params: paramKeys(verdict.requiredParams),
     level: "L0",
     expiresAt: null,
     changedAt: lift.at,
@@ -44,5 +43,6 @@ export function liftVerdict(
     requestId: audit.requestId,
     at: lift.at,
   });
+  noteVerdictWrite();
   return { verdictId, changeSeq };
 }

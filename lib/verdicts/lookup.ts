@@ -1,9 +1,10 @@
 // The verdict lookup behind GET /api/v1/links/verdict: the hottest path in the system (every tap on a
-// link). Per request it canonicalizes the link and runs two indexed queries; everything that can be
-// done once is done once (prepared statements per connection, the registry and grades in memory,
-// rule reasons cached per immutable rule version). It records nothing: no user identity, no URL.
-import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
-import { type Level, decisions, links, verdicts } from "@/db/schema";
+// link). Per request it canonicalizes the link and probes the memory index of verdicts in force with
+// the link's lookup expressions (lib/verdicts/expressions.ts); it reads the database only when the
+// index must catch up with a write. Everything else is in memory too (the registry, grades, rule
+// reasons per immutable rule version). It records nothing: no user identity, no URL.
+import { eq } from "drizzle-orm";
+import { type Level, decisions } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { type CanonicalLink, canonicalize } from "@/lib/links/canonicalize";
 import { attribute } from "@/lib/platforms/attribution";
@@ -11,7 +12,11 @@ import { domainIndex } from "@/lib/platforms/domain-index";
 import { type PlatformStanding, platformStanding } from "@/lib/ratings/platform-standing";
 import { type CautionCode, type VerdictKind, type VerdictMode, applyMode } from "./modes";
 import { strongestVerdict } from "./precedence";
+import { lookupTarget } from "./expressions";
+import { verdictsInForce } from "./in-force";
+import { categoryCodeOf, categoryNumberOf, verdictIndex } from "./live-index";
 import { ruleReason } from "./rule-reasons";
+import type { IndexMatch } from "./verdict-index";
 import { cautionTexts } from "./user-texts";
 
 /** How long a client may keep an answer: five minutes, or less when the verdict expires sooner. */
@@ -43,54 +48,22 @@ export type LinkVerdict = {
 
 export type LookupResult = { ok: true; verdict: LinkVerdict } | { ok: false; reason: string; message: string };
 
-type VerdictRow = {
-  level: Level;
-  scope: "url" | "domain";
-  category: string;
-  expiresAt: string | null;
-  ruleVersionId: number;
-};
-
-const inForce = and(
-  isNull(verdicts.liftedAt),
-  lte(verdicts.startsAt, sql.placeholder("now")),
-  or(isNull(verdicts.expiresAt), gt(verdicts.expiresAt, sql.placeholder("now"))),
-);
-const verdictColumns = {
-  level: verdicts.level,
-  scope: verdicts.scope,
-  category: verdicts.category,
-  expiresAt: verdicts.expiresAt,
-  ruleVersionId: decisions.ruleVersionId,
-};
-
-// The URL verdicts (through the link's hash) and the domain verdicts (by registrable domain) in one
-// statement: each lookup pays for one statement execution instead of two. UNION ALL returns the
-// URL verdicts' rows first, then the domain verdicts', as two queries in that order did.
-function prepareStatements(db: Db) {
-  const onUrl = db
-    .select(verdictColumns)
-    .from(links)
-    .innerJoin(verdicts, eq(verdicts.linkId, links.id))
-    .innerJoin(decisions, eq(decisions.id, verdicts.decisionId))
-    .where(and(eq(links.urlHash, sql.placeholder("urlHash")), eq(verdicts.scope, "url"), inForce));
-  const onDomain = db
-    .select(verdictColumns)
-    .from(verdicts)
-    .innerJoin(decisions, eq(decisions.id, verdicts.decisionId))
-    .where(and(eq(verdicts.domain, sql.placeholder("domain")), eq(verdicts.scope, "domain"), inForce));
-  return { onUrlOrDomain: onUrl.unionAll(onDomain).prepare() };
+/** The verdicts in force on a link: from the memory index, or the database for a moment before it. */
+function matchesFor(db: Db, link: CanonicalLink, nowMs: number): IndexMatch[] {
+  const index = verdictIndex(db, nowMs);
+  if (index) return index.matches(lookupTarget(link), nowMs);
+  return verdictsInForce(db, link, new Date(nowMs)).map((v) => ({
+    verdictId: v.id,
+    scope: v.scope,
+    level: v.level,
+    category: categoryNumberOf(v.category),
+    ruleVersionId: ruleVersionOf(db, v.decisionId),
+    expiresAt: v.expiresAt === null ? Infinity : Date.parse(v.expiresAt),
+  }));
 }
 
-const prepared = new WeakMap<object, ReturnType<typeof prepareStatements>>();
-function statements(db: Db) {
-  let s = prepared.get(db.$client);
-  if (!s) prepared.set(db.$client, (s = prepareStatements(db)));
-  return s;
-}
-
-function verdictRowsFor(db: Db, link: CanonicalLink, now: string): VerdictRow[] {
-  return statements(db).onUrlOrDomain.all({ urlHash: link.urlHash, domain: link.registrableDomain, now }) as VerdictRow[];
+function ruleVersionOf(db: Db, decisionId: number): number {
+  return db.select({ id: decisions.ruleVersionId }).from(decisions).where(eq(decisions.id, decisionId)).get()!.id;
 }
 
 /**
@@ -110,11 +83,11 @@ export function lookUpVerdict(db: Db, rawUrl: string, mode: VerdictMode, now: Da
   // A backslash the spec cannot place in a host (`https://a.example\path`) still opens in a browser.
   if (!canonical.ok && !other) return { ok: false, reason: canonical.reason, message: canonical.message };
   const link = canonical.ok ? canonical.link : other!;
-  const at = now.toISOString();
-
-  let rows = verdictRowsFor(db, link, at);
-  if (other && other.urlHash !== link.urlHash) rows = rows.concat(verdictRowsFor(db, other, at));
-  const winning = strongestVerdict(rows);
+  const nowMs = now.getTime();
+  let matches = matchesFor(db, link, nowMs);
+  if (other && other.urlHash !== link.urlHash) matches = matches.concat(matchesFor(db, other, nowMs));
+  const strongest = strongestVerdict(matches.map((m) => ({ ...m, expiresAt: m.expiresAt === Infinity ? null : new Date(m.expiresAt).toISOString() })));
+  const winning = strongest && { ...strongest, category: categoryCodeOf(strongest.category) };
 
   const attribution = attribute(domainIndex(db), link.host, link.registrableDomain);
   const standing = attribution.platform ? platformStanding(db, attribution.platform.id, now.getTime()) : null;
@@ -159,7 +132,7 @@ export function lookUpVerdict(db: Db, rawUrl: string, mode: VerdictMode, now: Da
   };
 }
 
-/** Up to 500 links read in one transaction, so every answer comes from the same moment of the data. */
+/** Up to 500 links answered from one state of the index, so every answer comes from the same moment. */
 export function lookUpVerdicts(db: Db, rawUrls: readonly string[], mode: VerdictMode, now: Date = new Date()): LookupResult[] {
-  return db.transaction(() => rawUrls.map((url) => lookUpVerdict(db, url, mode, now)), { behavior: "deferred" });
+  return rawUrls.map((url) => lookUpVerdict(db, url, mode, now));
 }

@@ -1,8 +1,8 @@
 // Which verdict applies, as pure functions: the server's verdict lookup and a client mirroring the
 // change feed must reach the same answer from the same rows.
-import { type Level, levels } from "@/db/schema";
+import { type Level, type VerdictScope, levels, verdictScopes } from "@/db/schema";
 
-export type VerdictScope = "url" | "domain";
+export type { VerdictScope } from "@/db/schema";
 
 /** The part of a verdict that decides whether it applies at a moment. Times are UTC ISO strings. */
 export type VerdictWindow = { startsAt: string; expiresAt: string | null; liftedAt: string | null };
@@ -23,13 +23,13 @@ export function appliesAt(verdict: VerdictWindow, now: string): boolean {
 }
 
 const levelRank = (level: Level) => levels.indexOf(level);
-const scopeRank = (scope: VerdictScope) => (scope === "domain" ? 1 : 0);
+// url < path < host < domain: the wider verdict outlasts a narrower one being lifted.
+const scopeRank = (scope: VerdictScope) => verdictScopes.indexOf(scope);
 
 /** Positive when `a` is stronger than `b`, negative when weaker, 0 when equally strong. */
 export function compareVerdicts(a: RankedVerdict, b: RankedVerdict): number {
   const byLevel = levelRank(a.level) - levelRank(b.level);
   if (byLevel !== 0) return byLevel;
-  // A domain block covers every URL of the domain, so it outlasts a URL verdict being lifted.
   const byScope = scopeRank(a.scope) - scopeRank(b.scope);
   if (byScope !== 0) return byScope;
   if (a.expiresAt === b.expiresAt) return 0;
@@ -39,8 +39,8 @@ export function compareVerdicts(a: RankedVerdict, b: RankedVerdict): number {
 }
 
 /**
- * The verdict that wins among those that apply: the higher level; at equal level a domain verdict
- * over a URL verdict; then the later expiry ("until lifted" the latest). Null for an empty list; the
+ * The verdict that wins among those that apply: the higher level; at equal level the wider scope
+ * (domain, host, path, url); then the later expiry ("until lifted" the latest). Null for an empty list; the
  * first of equally strong verdicts.
  */
 export function strongestVerdict<T extends RankedVerdict>(list: readonly T[]): T | null {

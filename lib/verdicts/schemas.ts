@@ -1,6 +1,6 @@
 // The verdict API's requests and answers; the OpenAPI document is generated from these.
 import { z } from "zod";
-import { grades, levels } from "@/db/schema";
+import { grades, levels, verdictScopes } from "@/db/schema";
 import { MAX_LINK_LENGTH } from "@/lib/links/canonicalize";
 import { verdictModes } from "./modes";
 
@@ -92,13 +92,18 @@ export const feedPageSchema = z.object({
     z.object({
       seq: z.number().int(),
       verdictId: z.number().int(),
-      keyType: z.enum(["url", "domain"]),
-      key: z.string().describe("SHA-256 hex of the canonical URL, or the registrable domain"),
+      keyType: z.enum(verdictScopes).describe("The verdict's scope: how it holds on its key (README, \"Mirroring verdicts\")"),
+      key: z.string().describe("SHA-256 hex of the verdict's lookup expression (host + path)"),
+      params: z
+        .array(z.string())
+        .nullable()
+        .describe("url scope: SHA-256 hex of each query parameter (name=value) a link must carry; null otherwise"),
       level: level.describe("L0: this verdict stopped holding the key (lifted)"),
       expiresAt: z.string().nullable(),
       changedAt: z.string(),
     }),
   ),
+  format: z.literal(2).describe("The key format; a mirror built from another format starts again from since=0"),
   nextSince: z.number().int().describe("Pass as since= for the next page"),
   hasMore: z.boolean(),
 });

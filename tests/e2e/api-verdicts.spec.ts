@@ -105,7 +105,9 @@ test("the change feed pages through every verdict change in order", async ({ req
     expect(response.status()).toBe(200);
     const page = await response.json();
     for (const change of page.changes) {
-      expect(change.key).toMatch(change.keyType === "url" ? /^[0-9a-f]{64}$/ : /^[a-z0-9.-]+$/);
+      expect(change.key).toMatch(/^[0-9a-f]{64}$/);
+      expect(["url", "path", "host", "domain"]).toContain(change.keyType);
+      expect(page.format).toBe(2);
       seen.push(change.seq);
     }
     since = page.nextSince;
@@ -114,13 +116,58 @@ test("the change feed pages through every verdict change in order", async ({ req
   expect(seen).toHaveLength(total);
   expect(seen).toEqual([...seen].sort((a, b) => a - b));
   const after = await (await request.get("/api/v1/links/feed", { headers: auth, params: { since: String(since) } })).json();
-  expect(after).toEqual({ changes: [], nextSince: since, hasMore: false });
+  expect(after).toEqual({ changes: [], format: 2, nextSince: since, hasMore: false });
 
   const invalid: Record<string, string>[] = [{ since: "-1" }, { since: "abc" }, { limit: "0" }, { limit: "1001" }, { cursor: "1" }];
   for (const params of invalid) {
     expect((await request.get("/api/v1/links/feed", { headers: auth, params })).status(), JSON.stringify(params)).toBe(400);
   }
   expect((await request.get("/api/v1/links/feed")).status()).toBe(401);
+});
+
+// The demo's L3 block, as a user could be handed it: every spelling blocks in every mode; near misses do not.
+test("a URL block holds for every spelling of the blocked page, in every mode; near misses stay open", async ({ request }) => {
+  const blocked = "https://jianzhi-fanli.top/jianzhi/60721.html";
+  const spellings = [
+    blocked,
+    "http://jianzhi-fanli.top/jianzhi/60721.html",
+    `${blocked}?`,
+    `${blocked}?a=1`,
+    `${blocked}?&`,
+    `${blocked}/`,
+    `${blocked};jsessionid=1`,
+    "https://www.jianzhi-fanli.top/jianzhi/60721.html",
+    "HTTPS://JIANZHI-FANLI.TOP:443/jianzhi/60721.html#apply",
+    "https://jianzhi-fanli.top./jianzhi//60721.html?utm_source=wechat&from=singlemessage",
+  ];
+  for (const mode of ["standard", "strict", "relaxed"]) {
+    const { results } = await (await request.post("/api/v1/links/verdicts", { headers: auth, data: { urls: spellings, mode } })).json();
+    for (const [i, answer] of results.entries()) expect({ url: spellings[i], mode, verdict: answer.verdict }).toEqual({ url: spellings[i], mode, verdict: "block" });
+    const single = await (await request.get("/api/v1/links/verdict", { headers: auth, params: { url: spellings[6]!, mode } })).json();
+    expect(single).toMatchObject({ verdict: "block", level: "L3" });
+  }
+  for (const miss of ["https://jianzhi-fanli.top/jianzhi/60722.html", "https://jianzhi-fanli.top/jianzhi2/60721.html", "https://jianzhi-fanli.top.example.com/jianzhi/60721.html"]) {
+    const answer = await (await request.get("/api/v1/links/verdict", { headers: auth, params: { url: miss } })).json();
+    expect({ miss, verdict: answer.verdict }).not.toEqual({ miss, verdict: "block" });
+  }
+});
+
+test("a share text filed over the API joins the plain link's case, and one without a link is a 400 that files nothing", async ({ request }) => {
+  const plain = "https://v.douyin.com/e2eShare1/";
+  const filedPlain = await (await request.post("/api/v1/reports", { headers: auth, data: { url: plain, category: "fraud_scam", scene: "group", reporterId: "e2e-share-a" } })).json();
+  const text = `7.43 复制打开抖音，看看【某某的作品】今天的晚霞 # 日落 ${plain} 复制此链接，打开Dou音搜索，直接观看视频！`;
+  const response = await request.post("/api/v1/reports", { headers: auth, data: { url: text, category: "fraud_scam", scene: "group", reporterId: "e2e-share-b" } });
+  expect(response.status()).toBe(201);
+  const filed = await response.json();
+  expect(filed).toMatchObject({ caseId: filedPlain.caseId, canonicalUrl: plain, shareText: { filedUrl: plain, linksFound: 1 } });
+  const stored = readDatabase((db) => (db.prepare("select raw_url from reports where id = ?").get(filed.id) as { raw_url: string }).raw_url);
+  expect(stored).toBe(text);
+
+  const before = readDatabase((db) => (db.prepare("select count(*) as n from reports").get() as { n: number }).n);
+  const none = await request.post("/api/v1/reports", { headers: auth, data: { url: "￥AbCdEfGhIj￥ 打开手机淘宝即可查看", category: "fraud_scam", scene: "group", reporterId: "e2e-share-c" } });
+  expect(none.status()).toBe(400);
+  expect((await none.json()).error.fields.url[0]).toContain("No link was found");
+  expect(readDatabase((db) => (db.prepare("select count(*) as n from reports").get() as { n: number }).n)).toBe(before);
 });
 
 test("the OpenAPI document describes the verdict API and the feed", async ({ request }) => {

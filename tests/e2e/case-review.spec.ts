@@ -104,6 +104,46 @@ test("a moderator escalates and a senior moderator blocks the domain", async ({ 
   expect(verdict).toEqual({ scope: "domain", domain, level: "L4" });
 });
 
+test("a senior decides L3 + sanction from the case page, and the API blocks the URL at once", async ({ page, request }) => {
+  const url = `https://www.douban.com/group/topic/e2e${run}/`;
+  const caseId = await fileComplaint(request, url, "sanction");
+  await signIn(page, demoLogins.senior);
+  await page.goto(`/cases/${caseId}`);
+  await expect(page.getByTestId("lease")).toContainText("You hold this case");
+  await expect(page.getByLabel("Action", { exact: true })).toHaveValue("L3");
+  // L5 is not a level any more: it is decided beside one.
+  await expect(page.getByLabel("Action", { exact: true }).locator("option")).toHaveText(["L1 · warn", "L2 · restrict sharing", "L3 · block URL"]);
+  await expect(page.getByTestId("scope")).toContainText("This URL");
+  await page.getByLabel("Sanction the platform (L5)").check();
+  await screenshot(page, "case-review-sanction-en.png");
+  await page.getByRole("button", { name: "Decide", exact: true }).click();
+  await expect(page.getByTestId("decision-history")).toContainText("L3");
+
+  const decision = readDatabase((db) => db.prepare("select level, scope, provider_sanction from decisions where case_id = ?").get(caseId));
+  expect(decision).toEqual({ level: "L3", scope: "url", provider_sanction: 1 });
+  // Straight away, and for another spelling of the link.
+  for (const spelling of [url, url.replace("https://www.", "http://").replace(/\/$/, "?share_source=copy_web")]) {
+    const answer = await (await request.get("/api/v1/links/verdict", { headers: auth, params: { url: spelling } })).json();
+    expect(answer, spelling).toMatchObject({ verdict: "block", level: "L3" });
+  }
+});
+
+test("a moderator blocks a directory of a site (path scope), and the API blocks pages below it", async ({ page, request }) => {
+  const host = `path-scope-${run}.top`;
+  const caseId = await fileComplaint(request, `https://${host}/jianzhi/60721.html`, "path");
+  await signIn(page, demoLogins.moderator);
+  await page.goto(`/cases/${caseId}`);
+  await expect(page.getByTestId("lease")).toContainText("You hold this case");
+  await page.getByLabel("Directory the block holds on").selectOption("/jianzhi");
+  await expect(page.getByLabel("This path and everything below it:")).toBeChecked();
+  await page.getByRole("button", { name: "Decide", exact: true }).click();
+  await expect(page.getByTestId("decision-history")).toContainText("L3");
+  const blocked = await (await request.get("/api/v1/links/verdict", { headers: auth, params: { url: `http://www.${host}/jianzhi/99999.html` } })).json();
+  expect(blocked).toMatchObject({ verdict: "block" });
+  const open = await (await request.get("/api/v1/links/verdict", { headers: auth, params: { url: `https://${host}/about.html` } })).json();
+  expect(open).toMatchObject({ verdict: "allow", level: "L0" });
+});
+
 test("a stale decision shows the conflict message", async ({ browser, request }) => {
   const caseId = await fileComplaint(request, `https://stale-${run}.top/prize`, "stale");
   const first = await browser.newContext();

@@ -53,7 +53,7 @@ const note = "Checked the page and the seller's licence.";
 const keyOf = (url: string) => {
   const canonical = canonicalize(url);
   if (!canonical.ok) throw new Error(`not a URL: ${url}`);
-  return { urlHash: canonical.link.urlHash, registrableDomain: canonical.link.registrableDomain };
+  return canonical.link;
 };
 
 /** A complaint filed by `client` about a new link of `domain`, decided as an L3 violation by `decider`. */

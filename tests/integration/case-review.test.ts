@@ -53,10 +53,7 @@ const input = (caseId: number, overrides: Partial<DecisionInput> = {}): Decision
   ...overrides,
 });
 const keyOf = (caseId: number) =>
-  one<{ urlHash: string; registrableDomain: string }>(
-    "select url_hash as urlHash, registrable_domain as registrableDomain from links join cases on cases.link_id = links.id where cases.id = ?",
-    caseId,
-  );
+  one<{ canonicalUrl: string }>("select canonical_url as canonicalUrl from links join cases on cases.link_id = links.id where cases.id = ?", caseId);
 
 beforeAll(async () => {
   ensurePublishedRulebook();
@@ -271,7 +268,7 @@ describe("reversal", () => {
     const second = openCase(`https://${domain}/two`);
     expect(decideCase(db, senior, input(second, { level: "L4" }), { now: later(1000) }).verdictId).not.toBeNull();
     // Reversing the first does not touch the second's domain block; reversing the second lifts it.
-    const domainKey = { registrableDomain: domain };
+    const domainKey = { canonicalUrl: `https://${domain}/` };
     reverseDecision(db, senior, { decisionId: firstDecision.decisionId, reason: "First complaint was mistaken." }, { now: later(2000) });
     expect(verdictFor(db, domainKey, later(3000))?.level).toBe("L4");
     const secondDecision = one<{ id: number }>("select id from decisions where case_id = ? and reversed_at is null", second).id;

@@ -6,7 +6,7 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 import { ActionError } from "@/lib/auth/action-result";
 import type { Actor } from "@/lib/auth/actor";
 import { type DecisionInput, decideCase, recommendationFor } from "@/lib/decisions/decide";
-import { canonicalize } from "@/lib/links/canonicalize";
+import { expressionKey } from "@/lib/verdicts/expressions";
 import { fileReport } from "@/lib/reports/file-report";
 import { reporterHash } from "@/lib/reports/reporter-hash";
 import type { CategoryCode } from "@/lib/rules/categories";
@@ -65,12 +65,6 @@ function expectRefused(run: () => unknown, code: string, message?: string): Acti
   return refusal;
 }
 
-const urlHash = (url: string) => {
-  const canonical = canonicalize(url);
-  if (!canonical.ok) throw new Error(`not a URL: ${url}`);
-  return canonical.link.urlHash;
-};
-
 beforeAll(async () => {
   // The demo's complaints without its decisions: these tests count offences from a clean history.
   await seedDemo(db, { now, decisions: false });
@@ -97,6 +91,8 @@ describe("a moderator decides a violation", () => {
       principle: "P1",
       severity: "critical",
       level: "L3",
+      scope: "url",
+      provider_sanction: 0,
       duration_hours: null,
       recommended_level: "L3",
       rule_version_id: one<{ id: number }>("select id from rule_versions where status = 'published'").id,
@@ -118,6 +114,9 @@ describe("a moderator decides a violation", () => {
       scope: "url",
       link_id: linkId,
       domain: null,
+      expression: "item.jd.com/900000001.html",
+      expression_key: expressionKey("item.jd.com/900000001.html"),
+      required_params: "[]",
       level: "L3",
       category: "fraud_scam",
       decision_id: result.decisionId,
@@ -142,7 +141,8 @@ describe("a moderator decides a violation", () => {
         seq: expect.any(Number),
         verdict_id: result.verdictId,
         key_type: "url",
-        key: urlHash("https://item.jd.com/900000001.html"),
+        key: expressionKey("item.jd.com/900000001.html"),
+        params: null,
         level: "L3",
         expires_at: null,
         changed_at: now.toISOString(),
@@ -211,14 +211,42 @@ describe("refusals write nothing", () => {
     expectRefused(() => decideCase(db, moderator, missing, { now }), "not_found", "cases.errors.notFound");
   });
 
-  it("refuses roles that may not decide, and L4 or L5 from a moderator", async () => {
+  it("refuses roles that may not decide, L4 or a sanction from a moderator, and L5 as a level", async () => {
     const caseId = openCase("https://item.jd.com/900000013.html");
     for (const role of ["manager", "auditor", "admin"] as const) {
       const actor = await makeStaff(role);
       expectRefused(() => decideCase(db, actor, input(caseId), { now }), "forbidden");
     }
     expectRefused(() => decideCase(db, moderator, input(caseId, { level: "L4" }), { now }), "forbidden", "decisions.errors.seniorOnly");
-    expectRefused(() => decideCase(db, moderator, input(caseId, { level: "L5" }), { now }), "forbidden", "decisions.errors.seniorOnly");
+    expectRefused(() => decideCase(db, moderator, input(caseId, { sanctionProvider: true }), { now }), "forbidden", "decisions.errors.sanctionSeniorOnly");
+    const asLevel = expectRefused(() => decideCase(db, senior, input(caseId, { level: "L5" }), { now }), "invalid");
+    expect(asLevel.fieldErrors?.level).toEqual(["decisions.errors.sanctionIsNotALevel"]);
+  });
+
+  it("refuses a scope the level does not take, a path the link does not have, and a platform's host from a moderator", () => {
+    const caseId = openCase("https://item.jd.com/shop/900000015.html");
+    expect(expectRefused(() => decideCase(db, senior, input(caseId, { level: "L3", scope: "domain" }), { now }), "invalid").fieldErrors?.scope).toEqual([
+      "decisions.errors.scopeNotForLevel",
+    ]);
+    expect(expectRefused(() => decideCase(db, moderator, input(caseId, { scope: "path", scopePath: "/other" }), { now }), "invalid").fieldErrors?.scopePath).toEqual([
+      "decisions.errors.scopePathInvalid",
+    ]);
+    expectRefused(() => decideCase(db, moderator, input(caseId, { scope: "host" }), { now }), "forbidden", "decisions.errors.platformHostSeniorOnly");
+    expect(expectRefused(() => decideCase(db, senior, input(caseId, { outcome: "no_violation", level: "L0", sanctionProvider: true }), { now }), "invalid").fieldErrors?.sanctionProvider).toEqual([
+      "decisions.errors.sanctionNeedsViolation",
+    ]);
+  });
+
+  it("stores a path or host block under its expression", () => {
+    const onPath = decideCase(db, moderator, input(openCase("https://free-jobs-daily.top/jianzhi/900000016.html"), { scope: "path", scopePath: "/jianzhi" }), { now });
+    expect(one("select scope, expression, required_params from verdicts where id = ?", onPath.verdictId)).toEqual({
+      scope: "path",
+      expression: "free-jobs-daily.top/jianzhi",
+      required_params: null,
+    });
+    const onHost = decideCase(db, moderator, input(openCase("https://m.free-jobs-daily.top/a?id=1"), { scope: "host" }), { now });
+    expect(one("select scope, expression from verdicts where id = ?", onHost.verdictId)).toEqual({ scope: "host", expression: "m.free-jobs-daily.top/" });
+    expect(one("select scope, provider_sanction from decisions where id = ?", onHost.decisionId)).toEqual({ scope: "host", provider_sanction: 0 });
   });
 
   it("refuses an outcome that does not match its level, a short rationale and an unknown category", () => {
@@ -292,8 +320,8 @@ describe("independent sites", () => {
 
   it("cannot be given an L5 provider sanction", () => {
     const caseId = openCase("https://lucky-prize-claim.xyz/win?id=2");
-    const refusal = expectRefused(() => decideCase(db, senior, input(caseId, { level: "L5" }), { now }), "invalid");
-    expect(refusal.fieldErrors?.level).toEqual(["decisions.errors.noProviderToSanction"]);
+    const refusal = expectRefused(() => decideCase(db, senior, input(caseId, { sanctionProvider: true }), { now }), "invalid");
+    expect(refusal.fieldErrors?.sanctionProvider).toEqual(["decisions.errors.noProviderToSanction"]);
   });
 });
 
@@ -309,14 +337,17 @@ describe("notices", () => {
     );
   });
 
-  it("carry an L5 provider sanction, which puts no verdict on the link", () => {
+  it("carry a provider sanction decided beside the block: one decision, the URL blocked and the platform sanctioned", () => {
     const caseId = openCase("https://www.douban.com/group/topic/900000031/");
-    const result = decideCase(db, senior, input(caseId, { level: "L5", durationHours: 24 }), { now, requestId: "decide-l5" });
-    expect(result.verdictId).toBeNull();
+    const result = decideCase(db, senior, input(caseId, { level: "L3", sanctionProvider: true }), { now, requestId: "decide-l3-l5" });
+    expect(result.verdictId).not.toBeNull();
     expect(result.noticeId).not.toBeNull();
-    expect(one("select level, duration_hours from decisions where id = ?", result.decisionId)).toEqual({ level: "L5", duration_hours: null });
-    const sent = one<{ after: string }>("select after from audit_events where request_id = 'decide-l5' and action = 'notice.sent'");
+    expect(one("select level, scope, provider_sanction from decisions where id = ?", result.decisionId)).toEqual({ level: "L3", scope: "url", provider_sanction: 1 });
+    expect(one("select level, scope from verdicts where id = ?", result.verdictId)).toEqual({ level: "L3", scope: "url" });
+    const sent = one<{ after: string }>("select after from audit_events where request_id = 'decide-l3-l5' and action = 'notice.sent'");
     expect(JSON.parse(sent.after)).toMatchObject({ providerSanction: true, deadlineAt: later(24 * HOUR_MS).toISOString() });
+    const recorded = one<{ after: string }>("select after from audit_events where request_id = 'decide-l3-l5' and action = 'decision.recorded'");
+    expect(JSON.parse(recorded.after)).toMatchObject({ level: "L3", scope: "url", providerSanction: true });
   });
 });
 
@@ -368,11 +399,11 @@ describe("repeat offences and domain blocks", () => {
     });
     expect(one("select key_type, key, level from verdict_changes where verdict_id = ?", result.verdictId)).toEqual({
       key_type: "domain",
-      key: "lucky-redpacket.top",
+      key: expressionKey("lucky-redpacket.top/"),
       level: "L4",
     });
     // A URL nobody has reported yet is covered by the domain block.
-    const elsewhere = { urlHash: urlHash("https://www.lucky-redpacket.top/p/never-reported"), registrableDomain: "lucky-redpacket.top" };
+    const elsewhere = { canonicalUrl: "https://www.lucky-redpacket.top/p/never-reported" };
     expect(verdictsInForce(db, elsewhere, later(60_000)).map((v) => v.id)).toEqual([result.verdictId]);
   });
 
@@ -382,7 +413,7 @@ describe("repeat offences and domain blocks", () => {
     expect(recommendationFor(db, second, "fraud_scam", now)).toMatchObject({ level: "L3", scope: "url", alsoSanctionProvider: true, offenceNumber: 2 });
     const refusal = expectRefused(() => decideCase(db, senior, input(second, { level: "L4" }), { now }), "invalid", "decisions.errors.domainBlockNotAllowed");
     expect(refusal.fieldErrors?.reasonEn?.[0]).toContain("the domain belongs to a registered platform");
-    const result = decideCase(db, senior, input(second), { now });
+    const result = decideCase(db, senior, input(second, { sanctionProvider: true }), { now });
     expect(one("select scope, level from verdicts where id = ?", result.verdictId)).toEqual({ scope: "url", level: "L3" });
     const notice = one<{ id: number }>("select id from rectification_notices where decision_id = ?", result.decisionId);
     const sent = one<{ after: string }>("select after from audit_events where action = 'notice.sent' and target_id = ?", String(notice.id));

@@ -107,8 +107,8 @@ describe("filing complaints in one batch", () => {
       { input: { ...input, idempotencyKey: null, url: `${input.url}#again` }, options: { now } },
     ]).map(filed);
     expect(a!.outcome).toBe("created");
-    expect(replay).toEqual({ outcome: "replayed", report: a!.report });
-    expect(duplicate).toEqual({ outcome: "duplicate", report: a!.report });
+    expect(replay).toEqual({ outcome: "replayed", report: a!.report, shareText: null });
+    expect(duplicate).toEqual({ outcome: "duplicate", report: a!.report, shareText: null });
     expect(count("select count(*) as n from reports where link_id = (select id from links where canonical_url = ?)", input.url)).toBe(1);
   });
 

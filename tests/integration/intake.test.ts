@@ -86,7 +86,7 @@ describe("filing a complaint", () => {
     const first = fileReport(db, input, { now });
     const before = databaseDump();
     const again = fileReport(db, { ...input, url: "https://www.jd.com/item/duplicate.html#again", category: "gambling" }, { now });
-    expect(again).toEqual({ outcome: "duplicate", report: first.report });
+    expect(again).toEqual({ outcome: "duplicate", report: first.report, shareText: null });
     expect(databaseDump()).toBe(before);
   });
 
@@ -96,7 +96,7 @@ describe("filing a complaint", () => {
     const first = fileReport(db, input, { now });
     const before = databaseDump();
     const retry = fileReport(db, { ...input, reporterHash: reporterHash("someone-else") }, { now });
-    expect(retry).toEqual({ outcome: "replayed", report: first.report });
+    expect(retry).toEqual({ outcome: "replayed", report: first.report, shareText: null });
     expect(databaseDump()).toBe(before);
   });
 

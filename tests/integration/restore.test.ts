@@ -12,6 +12,7 @@ import { decodeCursor } from "@/lib/review/submitted-keyset";
 import { restoreStatusByCode } from "@/lib/restore/status-view";
 import { type NewRestoreRequest, submitRestoreRequest } from "@/lib/restore/submit";
 import { DAY_MS, HOUR_MS } from "@/lib/time/now";
+import { expressionKey } from "@/lib/verdicts/expressions";
 import { verdictFor } from "@/lib/verdicts/in-force";
 import { blockLink, openCaseFor } from "./support/blocked-links";
 import { refusedWithoutWrites, testDatabase } from "./support/database";
@@ -31,7 +32,7 @@ const freshUrl = (domain = "prize-claim.top") => `https://${domain}/claim/${++n}
 const keyOf = (url: string) => {
   const canonical = canonicalize(url);
   if (!canonical.ok) throw new Error(`not a URL: ${url}`);
-  return { urlHash: canonical.link.urlHash, registrableDomain: canonical.link.registrableDomain };
+  return canonical.link;
 };
 
 function request(url: string, overrides: Partial<NewRestoreRequest> = {}): NewRestoreRequest {
@@ -152,7 +153,7 @@ describe("reviewing a restore request", () => {
     expect(one("select lifted_at, lifted_reason from verdicts where id = ?", verdictId)).toEqual({ lifted_at: at.toISOString(), lifted_reason: "restore_approved" });
     const feed = all<{ seq: number; key: string; level: string; key_type: string }>("select seq, key, level, key_type from verdict_changes where verdict_id = ? order by seq", verdictId);
     expect(feed.map((row) => row.level)).toEqual(["L3", "L0"]);
-    expect(feed[1]).toMatchObject({ seq: result.changeSeq, key_type: "url", key: keyOf(url).urlHash });
+    expect(feed[1]).toMatchObject({ seq: result.changeSeq, key_type: "url", key: feed[0]!.key });
     expect(one("select status, reviewed_by, reviewed_at, review_note from restore_requests where id = ?", receipt.id)).toEqual({
       status: "approved",
       reviewed_by: senior.id,
@@ -218,7 +219,7 @@ describe("reviewing a restore request", () => {
 
     const result = review(senior, receipt.id, "approve");
     expect(result).toMatchObject({ lifted: true, stillRestricted: { verdictId: urlVerdict, level: "L3", scope: "url" } });
-    expect(one("select key_type, key, level from verdict_changes where seq = ?", result.changeSeq)).toEqual({ key_type: "domain", key: domain, level: "L0" });
+    expect(one("select key_type, key, level from verdict_changes where seq = ?", result.changeSeq)).toEqual({ key_type: "domain", key: expressionKey(`${domain}/`), level: "L0" });
     expect(verdictFor(db, keyOf(first), later(3 * HOUR_MS))?.id).toBe(urlVerdict);
     expect(verdictFor(db, keyOf(second), later(3 * HOUR_MS))).toBeNull();
   });

@@ -7,7 +7,6 @@ import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_VERDICT_EXAMPLES, type SeedSummary, seedDemo } from "@/db/seed-demo";
 import { showcaseLinks } from "@/db/demo/showcase";
-import { levels } from "@/db/schema";
 import { hashApiKey, keyPrefix } from "@/lib/api-clients/key";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { verifyPassword } from "@/lib/auth/password";
@@ -364,10 +363,10 @@ describe("demo decisions", () => {
     expect(count(sqlite, "select count(*) as n from decisions where (outcome = 'violation') = (level = 'L0')")).toBe(0);
   });
 
-  it("use every level from L0 to L5, mostly as the rulebook recommends, with L4 and L5 only by the senior", () => {
+  it("use every level from L0 to L4 and decide sanctions beside them, mostly as the rulebook recommends, L4 and sanctions only by the senior", () => {
     const { sqlite } = first;
     const used = new Set(all<{ level: string }>(sqlite, "select distinct level from decisions").map((r) => r.level));
-    expect([...used].sort()).toEqual([...levels]);
+    expect([...used].sort()).toEqual(["L0", "L1", "L2", "L3", "L4"]);
     const violations = count(sqlite, "select count(*) as n from decisions where outcome = 'violation'");
     const followed = count(sqlite, "select count(*) as n from decisions where outcome = 'violation' and level = recommended_level");
     // A domain already under an L4 block gets URL blocks for its further links (db/demo/handling.ts).
@@ -375,18 +374,20 @@ describe("demo decisions", () => {
     expect(followed / violations).toBeGreaterThan(0.6);
     expect((followed + alreadyBlocked) / violations).toBeGreaterThan(0.9);
     const senior = one<{ id: number }>(sqlite, "select id from users where email = 'senior@linkdesk.test'").id;
-    expect(count(sqlite, "select count(*) as n from decisions where level in ('L4', 'L5') and decider_id <> ?", senior)).toBe(0);
-    // L4 only where the engine recommended it, on an independent site; L5 only against a registered platform.
+    expect(count(sqlite, "select count(*) as n from decisions where (level = 'L4' or provider_sanction = 1) and decider_id <> ?", senior)).toBe(0);
+    // L4 only where the engine recommended it, on an independent site; a sanction only against a registered
+    // platform, beside the block of the link ("L3 + L5"), never instead of it.
     expect(count(sqlite, "select count(*) as n from decisions where level = 'L4' and recommended_level <> 'L4'")).toBe(0);
-    const onPlatform = (level: string) =>
+    const onPlatform = (where: string) =>
       count(
         sqlite,
-        "select count(*) as n from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id join platforms p on p.id = l.platform_id where d.level = ? and p.is_independent = 0",
-        level,
+        `select count(*) as n from decisions d join cases c on c.id = d.case_id join links l on l.id = c.link_id join platforms p on p.id = l.platform_id where ${where} and p.is_independent = 0`,
       );
-    expect(onPlatform("L4")).toBe(0);
-    expect(onPlatform("L5")).toBe(count(sqlite, "select count(*) as n from decisions where level = 'L5'"));
-    expect(count(sqlite, "select count(*) as n from decisions where level = 'L5' and category <> 'evasion'")).toBe(0);
+    expect(onPlatform("d.level = 'L4'")).toBe(0);
+    const sanctions = count(sqlite, "select count(*) as n from decisions where provider_sanction = 1");
+    expect(sanctions).toBeGreaterThan(0);
+    expect(onPlatform("d.provider_sanction = 1")).toBe(sanctions);
+    expect(count(sqlite, "select count(*) as n from decisions d join verdicts v on v.decision_id = d.id where d.provider_sanction = 1 and d.reversed_at is null")).toBeGreaterThan(0);
     // The three demo moderators and the senior share the work; nobody else decides.
     const deciders = all<{ email: string; n: number }>(
       sqlite,
@@ -506,7 +507,7 @@ describe("demo verdict examples", () => {
   };
   const verdictAt = (url: string, at = NOW) => {
     const link = keyOf(url);
-    return verdictFor(wrap(first.sqlite), { urlHash: link.urlHash, registrableDomain: link.registrableDomain }, at);
+    return verdictFor(wrap(first.sqlite), link, at);
   };
   const standard = (url: string) => {
     const link = keyOf(url);
@@ -589,7 +590,7 @@ describe("demo verdict examples", () => {
     const shifted = new Date(NOW.getTime() + LATER_SHIFT_MS);
     const levelAt = (url: string) => {
       const link = keyOf(url);
-      return verdictFor(wrap(later.sqlite), { urlHash: link.urlHash, registrableDomain: link.registrableDomain }, shifted)?.level ?? null;
+      return verdictFor(wrap(later.sqlite), link, shifted)?.level ?? null;
     };
     expect(Object.fromEntries(Object.entries(DEMO_VERDICT_EXAMPLES).map(([name, url]) => [name, levelAt(url)]))).toEqual({
       warn: "L1",

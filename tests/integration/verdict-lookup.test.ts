@@ -3,7 +3,7 @@
 // from snapshots and overrides — and a client mirroring the change feed reaches the same verdicts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/db/seed-demo";
-import { type Grade, type Level, gradeOverrides, platforms, ratingSnapshots } from "@/db/schema";
+import { type Grade, type Level, type VerdictScope, gradeOverrides, platforms, ratingSnapshots } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { decideCase } from "@/lib/decisions/decide";
 import { canonicalize } from "@/lib/links/canonicalize";
@@ -13,6 +13,7 @@ import { reporterHash } from "@/lib/reports/reporter-hash";
 import type { CategoryCode } from "@/lib/rules/categories";
 import { HOUR_MS } from "@/lib/time/now";
 import { verdictChangesSince } from "@/lib/verdicts/change-feed";
+import { expressionKey, lookupTarget } from "@/lib/verdicts/expressions";
 import { liftVerdict } from "@/lib/verdicts/lift-verdict";
 import { type LinkVerdict, lookUpVerdict, lookUpVerdicts } from "@/lib/verdicts/lookup";
 import type { VerdictMode } from "@/lib/verdicts/modes";
@@ -159,23 +160,31 @@ describe("lookUpVerdict", () => {
 
 describe("the change feed", () => {
   it("lets a client that mirrors it reach the server's verdict for every link", () => {
-    // The mirror: every feed row per key, minus the verdicts an L0 row says were lifted.
+    // The mirror, by the README's rule: every feed row per key, minus the verdicts an L0 row says were
+    // lifted; a link meets the rows under the SHA-256 of its lookup expressions, a URL-scope row only
+    // on a whole-path expression and with all its parameter hashes among the link's.
     const rows = verdictChangesSince(db, 0, 1_000_000);
     expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((a, b) => a - b));
     const lifted = new Set(rows.filter((r) => r.level === "L0").map((r) => r.verdictId));
-    const mirror = new Map<string, { level: Level; scope: "url" | "domain"; expiresAt: string | null; startsAt: string }[]>();
+    type Mirrored = { level: Level; scope: VerdictScope; params: string[] | null; expiresAt: string | null; startsAt: string };
+    const mirror = new Map<string, Mirrored[]>();
     for (const row of rows) {
       if (row.level === "L0" || lifted.has(row.verdictId)) continue;
-      const key = `${row.keyType}:${row.key}`;
-      mirror.set(key, [...(mirror.get(key) ?? []), { level: row.level, scope: row.keyType, expiresAt: row.expiresAt, startsAt: row.changedAt }]);
+      mirror.set(row.key, [...(mirror.get(row.key) ?? []), { level: row.level, scope: row.keyType, params: row.params, expiresAt: row.expiresAt, startsAt: row.changedAt }]);
     }
     const mirrored = (url: string, when: Date) => {
       const link = canonicalize(url);
       if (!link.ok) throw new Error(url);
+      const target = lookupTarget(link.link);
+      const paramKeys = new Set(target.params.map(expressionKey));
       const t = when.toISOString();
-      const candidates = [...(mirror.get(`url:${link.link.urlHash}`) ?? []), ...(mirror.get(`domain:${link.link.registrableDomain}`) ?? [])].filter(
-        (v) => v.startsAt <= t && (v.expiresAt === null || v.expiresAt > t),
-      );
+      const candidates = target.expressions
+        .flatMap((expression, i) =>
+          (mirror.get(expressionKey(expression)) ?? []).filter(
+            (v) => v.scope !== "url" || (i % target.pathsPerHost === 0 && (v.params ?? []).every((p) => paramKeys.has(p))),
+          ),
+        )
+        .filter((v) => v.startsAt <= t && (v.expiresAt === null || v.expiresAt > t));
       return strongestVerdict(candidates)?.level ?? "L0";
     };
 

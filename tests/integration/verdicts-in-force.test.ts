@@ -10,6 +10,7 @@ import { fileReport } from "@/lib/reports/file-report";
 import { reporterHash } from "@/lib/reports/reporter-hash";
 import type { CategoryCode } from "@/lib/rules/categories";
 import { HOUR_MS } from "@/lib/time/now";
+import { expressionKey } from "@/lib/verdicts/expressions";
 import { verdictChangesSince } from "@/lib/verdicts/change-feed";
 import { strongestVerdict, verdictFor, verdictsInForce } from "@/lib/verdicts/in-force";
 import { testDatabase } from "./support/database";
@@ -27,7 +28,7 @@ let reporters = 0;
 function keyOf(url: string) {
   const canonical = canonicalize(url);
   if (!canonical.ok) throw new Error(`not a URL: ${url}`);
-  return { urlHash: canonical.link.urlHash, registrableDomain: canonical.link.registrableDomain };
+  return canonical.link;
 }
 
 /** Files a complaint about `url` and decides it as a violation; returns the verdict id. */
@@ -114,9 +115,9 @@ describe("the change feed", () => {
     const verdictIds = (sqlite.prepare("select id from verdicts order by id").all() as { id: number }[]).map((v) => v.id);
     expect(all.map((c) => c.verdictId)).toEqual(verdictIds);
     expect(all.map((c) => c.seq)).toEqual([...all.map((c) => c.seq)].sort((a, b) => a - b));
-    const domainRow = all.find((c) => c.keyType === "domain" && c.key === "lucky-red-packet.top");
-    expect(domainRow).toMatchObject({ key: "lucky-red-packet.top", level: "L4", expiresAt: null });
-    expect(all.filter((c) => c.keyType === "url").every((c) => /^[0-9a-f]{64}$/.test(c.key))).toBe(true);
+    const domainKey = expressionKey("lucky-red-packet.top/");
+    expect(all.find((c) => c.keyType === "domain" && c.key === domainKey)).toMatchObject({ level: "L4", expiresAt: null, params: null });
+    expect(all.every((c) => /^[0-9a-f]{64}$/.test(c.key))).toBe(true);
 
     const firstPage = verdictChangesSince(db, 0, 2);
     const rest = verdictChangesSince(db, firstPage.at(-1)!.seq, all.length);

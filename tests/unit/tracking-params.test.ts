@@ -1,7 +1,7 @@
 import { getDomain } from "tldts";
 import { describe, expect, it } from "vitest";
 import { canonicalize, type CanonicalLink } from "@/lib/links/canonicalize";
-import rules from "@/lib/links/tracking-params.json";
+import rules from "@/lib/links/tracking-params.json" with { type: "json" };
 import { stripTrackingParams, trackingRuleFile, trackingRulesFor } from "@/lib/links/tracking-params";
 
 function accepted(input: string): CanonicalLink {

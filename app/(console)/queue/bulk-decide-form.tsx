@@ -2,10 +2,11 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
-import { levels, outcomes } from "@/db/schema";
+import { outcomes } from "@/db/schema";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { bulkDecideCases } from "./actions";
 
+const LEVELS = ["L0", "L1", "L2", "L3", "L4"] as const;
 const field = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 const selected = () => [...document.querySelectorAll<HTMLInputElement>("input[data-queue-select]:checked")].map((box) => box.value);
 
@@ -13,7 +14,7 @@ const selected = () => [...document.querySelectorAll<HTMLInputElement>("input[da
  * One decision for every selected row, in two steps: "Review" says how many cases it will decide,
  * "Decide N cases" sends it. The server decides all of them in one transaction or none.
  */
-export function BulkDecideForm({ categories, domain }: { categories: { code: string; name: string }[]; domain: string | null }) {
+export function BulkDecideForm({ categories, domain, senior }: { categories: { code: string; name: string }[]; domain: string | null; senior: boolean }) {
   const t = useTranslations("queue.bulk");
   const tAll = useTranslations();
   const [state, action, pending] = useActionState<ActionResult<{ decided: number }> | undefined, FormData>(bulkDecideCases, undefined);
@@ -68,9 +69,22 @@ export function BulkDecideForm({ categories, domain }: { categories: { code: str
         <label className="text-sm">
           <span className="mb-1 block text-xs font-medium text-slate-600">{t("level")}</span>
           <select name="level" defaultValue="L1" className={field} aria-describedby="bulk-level-error">
-            {levels.map((l) => <option key={l} value={l}>{l}</option>)}
+            {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
           </select>
         </label>
+        <label className="text-sm">
+          <span className="mb-1 block text-xs font-medium text-slate-600">{t("scope")}</span>
+          <select name="scope" defaultValue="url" className={field} aria-describedby="bulk-scope-error">
+            <option value="url">{t("scopes.url")}</option>
+            <option value="host">{t("scopes.host")}</option>
+          </select>
+        </label>
+        {senior && (
+          <label className="flex items-center gap-2 self-center text-sm">
+            <input type="checkbox" name="sanctionProvider" />
+            {t("sanction")}
+          </label>
+        )}
         <label className="text-sm">
           <span className="mb-1 block text-xs font-medium text-slate-600">{t("duration")}</span>
           <input name="durationHours" type="number" min={1} placeholder={t("untilLifted")} className={`${field} w-32`} />
@@ -81,6 +95,7 @@ export function BulkDecideForm({ categories, domain }: { categories: { code: str
         </label>
       </div>
       <FieldError id="bulk-level-error" errors={errors?.level} />
+      <FieldError id="bulk-scope-error" errors={[...(errors?.scope ?? []), ...(errors?.sanctionProvider ?? [])]} />
       <FieldError id="bulk-rationale-error" errors={errors?.rationale} />
       <input type="hidden" name="cases" value={confirming?.join(",") ?? ""} />
       <div className="mt-3 flex flex-wrap items-center gap-3">

@@ -92,7 +92,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         next={nextHref ? { href: nextHref, label: t("nextPage"), testId: "queue-next-page" } : null}
       />
       {canDecide && rows.some((r) => r.status === "open" || r.status === "escalated") && (
-        <BulkDecideForm categories={categoryOptions} domain={domainOf(search.q)} />
+        <BulkDecideForm categories={categoryOptions} domain={domainOf(search.q)} senior={can(actor.role, "cases.decideSenior")} />
       )}
     </>
   );

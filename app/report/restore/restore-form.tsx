@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { LinkChoices } from "@/components/ui/link-choices";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { MAX_CONTACT_LENGTH, MAX_EXPLANATION_LENGTH, requesterKinds } from "@/lib/restore/limits";
 import { submitRestore } from "./actions";
@@ -40,6 +41,7 @@ export function RestoreForm() {
         <input id="url" name="url" type="text" inputMode="url" autoComplete="off" placeholder="https://…" className={input} aria-describedby="url-help url-error" />
         <p id="url-help" className="mt-1 text-sm text-slate-500">{t("linkHelp")}</p>
         <FieldError id="url-error" errors={errors?.url} />
+        {errors?.linkChoices && <LinkChoices choices={errors.linkChoices} />}
       </div>
       <fieldset aria-describedby="requester-error">
         <legend className="mb-1 font-medium">{t("requester")}</legend>

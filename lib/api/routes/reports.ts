@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { ActionError } from "@/lib/auth/action-result";
 import { env } from "@/lib/env";
+import type { FiledReport } from "@/lib/reports/file-report";
 import { fileReportInBatch } from "@/lib/reports/intake-queue";
 import { reportView, type ReportView } from "@/lib/reports/report-view";
 import { reporterHash } from "@/lib/reports/reporter-hash";
@@ -10,7 +11,7 @@ import { readJsonBody, sendError, sendJson } from "../http";
 import { sharedLimiter } from "../rate-limit";
 import type { RouteContext } from "../router";
 
-function receipt(report: ReportView) {
+function receipt(report: ReportView, shareText: FiledReport["shareText"] = null) {
   return {
     id: report.id,
     trackingCode: report.trackingCode,
@@ -19,6 +20,7 @@ function receipt(report: ReportView) {
     registrableDomain: report.registrableDomain,
     platform: report.platform && { id: report.platform.id, name: report.platform.name },
     status: report.status,
+    ...(shareText ? { shareText } : {}),
   };
 }
 
@@ -63,7 +65,7 @@ export async function postReport({ req, res, client, requestId }: RouteContext) 
       { requestId },
     );
     const headers: Record<string, string> = filed.outcome === "replayed" ? { "idempotent-replayed": "true" } : {};
-    sendJson(res, filed.outcome === "duplicate" ? 200 : 201, receipt(filed.report), headers);
+    sendJson(res, filed.outcome === "duplicate" ? 200 : 201, receipt(filed.report, filed.shareText), headers);
   } catch (error) {
     if (error instanceof ActionError && error.code === "invalid") {
       return sendError(res, 400, "invalid_request", error.message, {}, englishFields(error.fieldErrors));

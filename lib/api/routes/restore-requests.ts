@@ -27,6 +27,7 @@ export async function postRestoreRequest({ req, res, client, requestId }: RouteC
       status: receipt.status,
       canonicalUrl: receipt.canonicalUrl,
       verdict: { level: receipt.verdict.level, category: receipt.verdict.category },
+      ...(receipt.shareText ? { shareText: receipt.shareText } : {}),
     });
   } catch (error) {
     if (!(error instanceof ActionError)) throw error;

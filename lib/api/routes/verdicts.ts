@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { getDb } from "@/lib/db";
 import { lookUpVerdict, lookUpVerdicts } from "@/lib/verdicts/lookup";
-import { verdictChangesSince } from "@/lib/verdicts/change-feed";
+import { FEED_FORMAT, verdictChangesSince } from "@/lib/verdicts/change-feed";
 import { MAX_BATCH_URLS, feedQuerySchema, verdictBatchSchema, verdictQuerySchema } from "@/lib/verdicts/schemas";
 import { MAX_LINK_LENGTH } from "@/lib/links/canonicalize";
 import { readJsonBody, sendError, sendJson } from "../http";
@@ -60,5 +60,5 @@ export function getFeed({ res, url }: RouteContext) {
   // One row more than the page says whether another page follows.
   const rows = verdictChangesSince(getDb(), since, limit + 1);
   const changes = rows.slice(0, limit);
-  sendJson(res, 200, { changes, nextSince: changes.at(-1)?.seq ?? since, hasMore: rows.length > limit });
+  sendJson(res, 200, { changes, format: FEED_FORMAT, nextSince: changes.at(-1)?.seq ?? since, hasMore: rows.length > limit });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { levels, outcomes } from "@/db/schema";
+import { outcomes } from "@/db/schema";
 import { defineAction } from "@/lib/auth/define-action";
 import { getDb } from "@/lib/db";
 import { categoryCodes } from "@/lib/rules/categories";
@@ -16,6 +16,8 @@ const selectedCase = z
 
 const blank = (value: unknown) => (value === "" ? null : value);
 
+export const bulkLevels = ["L0", "L1", "L2", "L3", "L4"] as const;
+
 export const bulkDecisionSchema = z.object({
   cases: z.preprocess(
     // The queue's form sends the selection as one field, "12:3,15:1" (a form field repeated would be lost).
@@ -24,7 +26,10 @@ export const bulkDecisionSchema = z.object({
   ),
   outcome: z.enum(outcomes, { message: "validation.invalid" }),
   category: z.enum(categoryCodes, { message: "validation.category" }),
-  level: z.enum(levels, { message: "validation.invalid" }),
+  // L5 is decided beside a level (sanctionProvider), and a path scope belongs to one link: neither in bulk.
+  level: z.enum(bulkLevels, { message: "validation.invalid" }),
+  scope: z.preprocess((v) => (v === "" || v === undefined ? "url" : v), z.enum(["url", "host"], { message: "validation.invalid" })),
+  sanctionProvider: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   durationHours: z.preprocess(blank, z.coerce.number().int().positive("decisions.errors.durationInvalid").nullable()).default(null),
   rationale: z.preprocess(blank, z.string().max(2000).nullable()).default(null),
   publicNote: z.preprocess(blank, z.string().max(2000).nullable()).default(null),

@@ -13,14 +13,16 @@ import { UndoButton } from "./decision-buttons";
 export type CategoryOption = {
   code: string;
   name: string;
-  recommendation: { level: string; durationHours: number | null; scope: "url" | "domain"; explanation: string };
+  recommendation: { level: string; durationHours: number | null; scope: "url" | "domain"; alsoSanctionProvider: boolean; explanation: string };
   durations: (number | null)[];
 };
 
 type Decided = { decisionId: number; caseId: number; nextCaseId: number | null };
 type Outcome = "violation" | "no_violation" | "insufficient_evidence";
 
-const LEVELS = ["L0", "L1", "L2", "L3", "L4", "L5"] as const;
+// L5 (provider sanction) is not a level: it is decided beside one, with the "sanction" box.
+const LEVELS = ["L0", "L1", "L2", "L3", "L4"] as const;
+type Scope = "url" | "path" | "host";
 
 /** Keys typed into a field belong to the field, not to the shortcuts. */
 function typing(target: EventTarget | null) {
@@ -36,6 +38,10 @@ export function DecisionForm(props: {
   categories: CategoryOption[];
   senior: boolean;
   independent: boolean;
+  /** Directories of the link a path scope can be set on (lib/verdicts/expressions.ts pathScopeChoices). */
+  pathChoices: string[];
+  host: string;
+  registrableDomain: string;
   mayDecide: boolean;
   queue: string | null;
   lease: LeaseState;
@@ -54,6 +60,11 @@ export function DecisionForm(props: {
   const [level, setLevel] = useState<string>(option.recommendation.level);
   const [duration, setDuration] = useState<string>(option.recommendation.durationHours === null ? "" : String(option.recommendation.durationHours));
   const [rationale, setRationale] = useState(option.recommendation.explanation);
+  const mayHostScope = props.independent || props.senior;
+  const maySanction = props.senior && !props.independent;
+  const [scope, setScope] = useState<Scope>("url");
+  const [scopePath, setScopePath] = useState(props.pathChoices.at(-1) ?? "");
+  const [sanction, setSanction] = useState(maySanction && option.recommendation.alsoSanctionProvider);
   const [showKeys, setShowKeys] = useState(false);
   const [escalating, setEscalating] = useState(false);
 
@@ -62,9 +73,7 @@ export function DecisionForm(props: {
       ? true
       : l === "L4"
         ? props.senior && o.recommendation.scope === "domain"
-        : l === "L5"
-          ? props.senior && !props.independent
-          : true;
+        : true;
   const levelsFor = (o: Outcome) => (o === "violation" ? LEVELS.filter((l) => l !== "L0" && allowed(l)) : (["L0"] as const));
 
   function recommended(code: string = category) {
@@ -73,11 +82,13 @@ export function DecisionForm(props: {
     setLevel(allowed(o.recommendation.level, o) ? o.recommendation.level : "L3");
     setDuration(o.recommendation.durationHours === null ? "" : String(o.recommendation.durationHours));
     setRationale(o.recommendation.explanation);
+    setSanction(maySanction && o.recommendation.alsoSanctionProvider);
   }
   function noViolation(o: Outcome = "no_violation") {
     setOutcome(o);
     setLevel("L0");
     setDuration("");
+    setSanction(false);
   }
   const submit = (andNext: boolean) => {
     if (!formRef.current || pending) return;
@@ -190,7 +201,7 @@ export function DecisionForm(props: {
           </div>
           <div className="text-sm">
             <label htmlFor="decision-duration" className="block font-medium">{t("duration")}</label>
-            <select id="decision-duration" name="durationHours" className={field} value={duration} onChange={(e) => setDuration(e.target.value)} disabled={!violation || level === "L5"}>
+            <select id="decision-duration" name="durationHours" className={field} value={duration} onChange={(e) => setDuration(e.target.value)} disabled={!violation}>
               {durations.map((h) => (
                 <option key={h ?? "none"} value={h ?? ""}>{h === null ? t("untilLifted") : h % 24 === 0 ? t("days", { n: h / 24 }) : t("hours", { n: h })}</option>
               ))}
@@ -198,6 +209,57 @@ export function DecisionForm(props: {
             <FieldError id="duration-error" errors={errors?.durationHours} />
           </div>
         </div>
+        {violation && level !== "L0" && (
+          <fieldset className="text-sm" data-testid="scope">
+            <legend className="font-medium">{t("scope")}</legend>
+            {level === "L4" ? (
+              <p className="mt-1">{t("scopes.domain", { domain: props.registrableDomain })}</p>
+            ) : (
+              <div className="mt-1 space-y-1">
+                <label className="flex items-center gap-2">
+                  <input type="radio" name="scope" value="url" checked={scope === "url"} onChange={() => setScope("url")} />
+                  {t("scopes.url")}
+                </label>
+                {props.pathChoices.length > 0 && (
+                  <div className="flex flex-wrap items-center gap-2">
+                    <label className="flex items-center gap-2">
+                      <input type="radio" name="scope" value="path" checked={scope === "path"} onChange={() => setScope("path")} />
+                      {t("scopes.path")}
+                    </label>
+                    <select
+                      name="scopePath"
+                      aria-label={t("scopes.pathChoice")}
+                      className="rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+                      value={scopePath}
+                      onChange={(e) => { setScopePath(e.target.value); setScope("path"); }}
+                    >
+                      {props.pathChoices.map((p) => (
+                        <option key={p} value={p}>{`${props.host}${p}/…`}</option>
+                      ))}
+                    </select>
+                  </div>
+                )}
+                {mayHostScope && (
+                  <label className="flex items-center gap-2">
+                    <input type="radio" name="scope" value="host" checked={scope === "host"} onChange={() => setScope("host")} />
+                    {t("scopes.host", { host: props.host })}
+                  </label>
+                )}
+              </div>
+            )}
+            <FieldError id="scope-error" errors={[...(errors?.scope ?? []), ...(errors?.scopePath ?? [])]} />
+          </fieldset>
+        )}
+        {violation && maySanction && (
+          <label className="flex items-start gap-2 text-sm" data-testid="sanction">
+            <input type="checkbox" name="sanctionProvider" checked={sanction} onChange={(e) => setSanction(e.target.checked)} className="mt-1" />
+            <span>
+              <span className="font-medium">{t("sanction")}</span>
+              <span className="block text-xs text-slate-500">{t("sanctionHelp")}</span>
+            </span>
+          </label>
+        )}
+        <FieldError id="sanction-error" errors={errors?.sanctionProvider} />
         <label className="block text-sm">
           <span className="font-medium">{t("rationale")}</span>
           <textarea name="rationale" rows={3} className={field} value={rationale} onChange={(e) => setRationale(e.target.value)} aria-describedby="rationale-help rationale-error" />

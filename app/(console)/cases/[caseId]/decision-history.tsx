@@ -26,6 +26,8 @@ export async function DecisionHistory(props: { decisions: Row[]; actorId: number
               <p>
                 <span className="font-medium">{tf(`outcomes.${d.outcome}`)}</span>
                 {d.category && ` · ${categoryName(d.category, locale)}`} · {tf(`levels.${d.level}`)}
+                {d.scope && d.scope !== "domain" && ` (${t(`scopes.${d.scope}`)})`}
+                {d.providerSanction && d.level !== "L5" && ` + ${tf("levels.L5")}`}
                 {d.recommendedLevel && d.recommendedLevel !== d.level && ` · ${t("departed", { level: d.recommendedLevel })}`}
               </p>
               <p className="text-xs">{t("by", { name: d.deciderName })} <LocalTime iso={d.createdAt} /></p>

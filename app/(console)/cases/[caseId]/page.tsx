@@ -9,6 +9,8 @@ import { caseDecisions, caseDetail, decisionById, linkVariantsOf, possibleAssign
 import { getDb } from "@/lib/db";
 import { engineRulebook } from "@/lib/decisions/case-facts";
 import { recommendationFor } from "@/lib/decisions/decide";
+import { canonicalize } from "@/lib/links/canonicalize";
+import { pathScopeChoices } from "@/lib/verdicts/expressions";
 import { undoable } from "@/lib/decisions/undo";
 import { platformStanding } from "@/lib/ratings/platform-standing";
 import { categoryName } from "@/lib/rules/category-name";
@@ -48,7 +50,13 @@ export default async function CasePage({ params, searchParams }: Props) {
     return {
       code: rule.category,
       name: categoryName(rule.category, locale),
-      recommendation: { level: r.level, durationHours: r.durationHours, scope: r.scope, explanation: locale === "zh" ? r.explanation.zh : r.explanation.en },
+      recommendation: {
+        level: r.level,
+        durationHours: r.durationHours,
+        scope: r.scope,
+        alsoSanctionProvider: r.alsoSanctionProvider,
+        explanation: locale === "zh" ? r.explanation.zh : r.explanation.en,
+      },
       durations: rule.ladder.map((s) => s.durationHours),
     };
   });
@@ -58,6 +66,8 @@ export default async function CasePage({ params, searchParams }: Props) {
   const undoRow = justDecided ? decisionById(db, justDecided) : undefined;
   const leaseActive = detail.assigneeId !== null && detail.leaseExpiresAt !== null && detail.leaseExpiresAt > now.toISOString();
   const independent = detail.platformId === null || detail.isIndependent !== false;
+  const canonical = canonicalize(detail.canonicalUrl);
+  const pathChoices = canonical.ok ? pathScopeChoices(canonical.link) : [];
   const backToQueue = `/queue${queue ? `?${queue}` : ""}`;
 
   const facts = [
@@ -141,7 +151,11 @@ export default async function CasePage({ params, searchParams }: Props) {
 
           <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-labelledby="rec-heading" data-testid="recommendation">
             <h2 id="rec-heading" className="font-semibold">{t("recommendation", { category: claimed.name })}</h2>
-            <p className="mt-1 font-medium">{t(`form.levels.${claimed.recommendation.level}`)}{claimed.recommendation.scope === "domain" && ` · ${t("domainScope")}`}</p>
+            <p className="mt-1 font-medium">
+              {t(`form.levels.${claimed.recommendation.level}`)}
+              {claimed.recommendation.scope === "domain" && ` · ${t("domainScope")}`}
+              {claimed.recommendation.alsoSanctionProvider && ` + ${t("form.levels.L5")}`}
+            </p>
             <p className="mt-1 text-slate-700">{claimed.recommendation.explanation}</p>
           </section>
 
@@ -154,6 +168,9 @@ export default async function CasePage({ params, searchParams }: Props) {
               categories={categories}
               senior={senior}
               independent={independent}
+              pathChoices={pathChoices}
+              host={detail.host}
+              registrableDomain={detail.registrableDomain}
               mayDecide={detail.status === "open" || senior}
               queue={queue}
               lease={{ mine: leaseActive && detail.assigneeId === actor.id, holder: leaseActive && detail.assigneeId !== actor.id ? detail.assigneeName : null, until: leaseActive ? detail.leaseExpiresAt : null }}
