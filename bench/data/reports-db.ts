@@ -49,7 +49,7 @@ import { isFreshDb } from "../support/cached-db";
 export const TOTAL_REPORTS = 1_000_000;
 export const DEFAULT_FILE = path.join(process.cwd(), "bench", "data", "reports-1m.db");
 /** The fixed moment the data is generated relative to (also the demo seed's `now`). */
-export const BULK_NOW = new Date("2026-11-24T08:00:00.000Z");
+export const BULK_NOW = new Date("2026-12-08T00:00:00.000Z");
 /** Reporter ids are hashed with this key (the demo's), as a server started with it would. */
 export const BULK_REPORTER_KEY = DEMO_REPORTER_KEY;
 

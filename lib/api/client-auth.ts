@@ -10,15 +10,20 @@ export type ApiClient = { id: number; name: string; requestsPerMinute: number; p
 /** `Authorization: Bearer <key>` → the client it belongs to, unless revoked. */
 export function authenticateClient(req: IncomingMessage, db: Db = getDb(), nowMs = Date.now()): ApiClient | null {
   const header = req.headers.authorization;
-  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  if (header === undefined) return null;
+  const cache = knownClients(db, nowMs);
+  // The header as sent, for a key already seen: no hashing on every request of a busy client.
+  const seen = cache.byHeader.get(header);
+  if (seen) return seen;
+  const match = header.match(/^Bearer\s+(\S+)\s*$/i);
   if (!match?.[1]) return null;
   const keyHash = hashApiKey(match[1]);
-  const cache = knownClients(db, nowMs);
-  const known = cache.byKeyHash.get(keyHash);
-  if (known) return known;
-  const client = clientByKeyHash(db).get({ keyHash }) ?? null;
+  const client = cache.byKeyHash.get(keyHash) ?? clientByKeyHash(db).get({ keyHash }) ?? null;
   // Only valid keys are remembered, so a flood of made-up keys cannot grow the cache.
-  if (client && cache.byKeyHash.size < MAX_CACHED_CLIENTS) cache.byKeyHash.set(keyHash, client);
+  if (client && cache.byKeyHash.size < MAX_CACHED_CLIENTS) {
+    cache.byKeyHash.set(keyHash, client);
+    cache.byHeader.set(header, client);
+  }
   return client;
 }
 
@@ -27,7 +32,8 @@ export function authenticateClient(req: IncomingMessage, db: Db = getDb(), nowMs
 // within CLIENT_CACHE_MAX_AGE_MS. Shared on globalThis by the API layer's and Next's module copies.
 export const CLIENT_CACHE_MAX_AGE_MS = 30_000;
 const MAX_CACHED_CLIENTS = 10_000;
-type ClientCache = { version: number; built: { version: number; connection: unknown; at: number; byKeyHash: Map<string, ApiClient> } | null };
+type Known = { version: number; connection: unknown; at: number; byKeyHash: Map<string, ApiClient>; byHeader: Map<string, ApiClient> };
+type ClientCache = { version: number; built: Known | null };
 const globalCache = globalThis as unknown as { __linkdeskApiClients?: ClientCache };
 const clientCache = (): ClientCache => (globalCache.__linkdeskApiClients ??= { version: 0, built: null });
 
@@ -35,7 +41,7 @@ function knownClients(db: Db, nowMs: number) {
   const c = clientCache();
   const built = c.built;
   if (built && built.version === c.version && built.connection === db.$client && nowMs - built.at < CLIENT_CACHE_MAX_AGE_MS) return built;
-  c.built = { version: c.version, connection: db.$client, at: nowMs, byKeyHash: new Map() };
+  c.built = { version: c.version, connection: db.$client, at: nowMs, byKeyHash: new Map(), byHeader: new Map() };
   return c.built;
 }
 

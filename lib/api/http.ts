@@ -1,14 +1,18 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>) {
+  sendJsonText(res, status, JSON.stringify(body), headers);
+}
+
+/** An answer whose JSON is already written (lib/verdicts/answer-json.ts). */
+export function sendJsonText(res: ServerResponse, status: number, payload: string, headers?: Record<string, string>) {
+  const common = {
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(payload),
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
-    ...headers,
-  });
+  };
+  res.writeHead(status, headers ? { ...common, ...headers } : common);
   res.end(payload);
 }
 

@@ -4,7 +4,8 @@ import type { ApiClient } from "./client-auth";
 export type RouteContext = {
   req: IncomingMessage;
   res: ServerResponse;
-  url: URL;
+  /** The query string's parameters. */
+  query: URLSearchParams;
   params: Record<string, string>;
   requestId: string;
   client: ApiClient | null;
@@ -22,6 +23,9 @@ export type Route = {
 
 /** The routes whose path matches, with the captured parameters. */
 export function matchRoutes(routes: Route[], pathname: string): { route: Route; params: Record<string, string> }[] {
+  // Most requests name a path without parameters (a verdict lookup): found without splitting.
+  const exact = staticRoutes(routes).get(pathname);
+  if (exact) return exact.map((route) => ({ route, params: {} }));
   const segments = pathname.split("/");
   const matches: { route: Route; params: Record<string, string> }[] = [];
   for (const route of routes) {
@@ -40,6 +44,17 @@ export function matchRoutes(routes: Route[], pathname: string): { route: Route; 
     if (ok) matches.push({ route, params });
   }
   return matches;
+}
+
+const staticByList = new WeakMap<Route[], Map<string, Route[]>>();
+function staticRoutes(routes: Route[]): Map<string, Route[]> {
+  let byPath = staticByList.get(routes);
+  if (!byPath) {
+    byPath = new Map();
+    for (const route of routes) if (!route.path.includes(":")) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
+    staticByList.set(routes, byPath);
+  }
+  return byPath;
 }
 
 // Route paths never change: each is split once.

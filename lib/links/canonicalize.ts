@@ -37,8 +37,8 @@ export type CanonicalLink = {
   isIpLiteral: boolean;
   /** Some label's Unicode form mixes scripts or is a whole-script look-alike of Latin: a possible homograph. */
   isMixedScript: boolean;
-  /** SHA-256 hex of canonicalUrl: the key clients mirror verdicts by. */
-  urlHash: string;
+  /** SHA-256 hex of canonicalUrl: the key links are stored under. */
+  readonly urlHash: string;
 };
 
 export type CanonicalizeResult =
@@ -135,6 +135,7 @@ export function canonicalize(input: string): CanonicalizeResult {
   if (canonicalUrl.length > MAX_LINK_LENGTH) {
     return reject("too_long", "The link is longer than 2,048 characters once its characters are escaped.");
   }
+  let urlHash: string | null = null;
   return {
     ok: true,
     link: {
@@ -147,7 +148,10 @@ export function canonicalize(input: string): CanonicalizeResult {
       registrableDomain,
       isIpLiteral: host.isIpLiteral,
       isMixedScript: isMixedScriptHost(host.host),
-      urlHash: createHash("sha256").update(canonicalUrl).digest("hex"),
+      // Hashed when asked for: intake stores it, a verdict lookup (the hot path) never needs it.
+      get urlHash() {
+        return (urlHash ??= createHash("sha256").update(canonicalUrl).digest("hex"));
+      },
     },
   };
 }

@@ -5,9 +5,11 @@ import Database from "better-sqlite3";
 import { wrap } from "@/lib/db/open";
 import { scoreOpenCases } from "@/lib/queue/refresh-priority";
 import type { BackgroundJob } from "./background-worker";
+import { lowerThisThreadsPriority } from "./background-priority";
 import { rangeRows } from "./compute";
 import { readRefresh } from "./refresh";
 
+lowerThisThreadsPriority();
 const sqlite = new Database((workerData as { file: string }).file, { readonly: true, fileMustExist: true });
 sqlite.pragma("busy_timeout = 5000");
 const db = wrap(sqlite);

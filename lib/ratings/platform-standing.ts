@@ -2,7 +2,7 @@
 // snapshot, replaced by a manager's override while one is in force. Read on every verdict lookup, so
 // it is held in memory and rebuilt at most once a minute, or at once after invalidatePlatformStanding()
 // (called by whatever writes snapshots or overrides in this process).
-import { and, desc, gt, isNull, lte } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { type Grade, gradeOverrides, platforms, ratingSnapshots } from "@/db/schema";
 import type { Db } from "@/lib/db";
 
@@ -62,16 +62,18 @@ function buildStandings(db: Db, now: string): Map<number, PlatformStanding> {
       ratedOn: null,
     });
   }
-  // Latest snapshot per platform: newest day first, the first row seen per platform wins.
-  const snapshots = db
-    .select({ platformId: ratingSnapshots.platformId, day: ratingSnapshots.day, grade: ratingSnapshots.grade, provisional: ratingSnapshots.provisional })
+  // Each platform's latest snapshot, read backwards on rating_snapshots_platform_day_uq: a few index
+  // steps per platform, however many days are stored (this runs on the request thread once a minute).
+  const latest = db
+    .select({ day: ratingSnapshots.day, grade: ratingSnapshots.grade, provisional: ratingSnapshots.provisional })
     .from(ratingSnapshots)
+    .where(eq(ratingSnapshots.platformId, sql.placeholder("platformId")))
     .orderBy(desc(ratingSnapshots.day), desc(ratingSnapshots.formulaVersion))
-    .all();
-  for (const s of snapshots) {
-    const standing = byId.get(s.platformId);
-    if (!standing || standing.ratedOn !== null) continue;
-    Object.assign(standing, { grade: s.grade, computedGrade: s.grade, provisional: s.provisional, ratedOn: s.day });
+    .limit(1)
+    .prepare();
+  for (const standing of byId.values()) {
+    const s = latest.get({ platformId: standing.id });
+    if (s) Object.assign(standing, { grade: s.grade, computedGrade: s.grade, provisional: s.provisional, ratedOn: s.day });
   }
   const overrides = db
     .select({ platformId: gradeOverrides.platformId, grade: gradeOverrides.grade })

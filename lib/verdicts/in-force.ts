@@ -7,7 +7,7 @@ import { verdicts } from "@/db/schema";
 import type { Tx } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { type CanonicalLink, canonicalize } from "@/lib/links/canonicalize";
-import { expressionKey, holdsFor, lookupTarget } from "./expressions";
+import { allExpressions, expressionKey, holdsFor, lookupTarget } from "./expressions";
 import { strongestVerdict } from "./precedence";
 
 export { appliesAt, compareVerdicts, strongestVerdict } from "./precedence";
@@ -31,7 +31,7 @@ function canonicalOf(link: LinkRef): CanonicalLink {
 /** Every verdict that holds on the link at `now`, in creation order. */
 export function verdictsInForce(db: Db | Tx, link: LinkRef, now: Date): Verdict[] {
   const target = lookupTarget(canonicalOf(link));
-  const keys = [...new Set(target.expressions)].map(expressionKey);
+  const keys = [...new Set(allExpressions(target))].map(expressionKey);
   const rows = db
     .select()
     .from(verdicts)

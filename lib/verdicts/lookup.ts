@@ -48,9 +48,12 @@ export type LinkVerdict = {
 
 export type LookupResult = { ok: true; verdict: LinkVerdict } | { ok: false; reason: string; message: string };
 
-/** The verdicts in force on a link: from the memory index, or the database for a moment before it. */
-function matchesFor(db: Db, link: CanonicalLink, nowMs: number): IndexMatch[] {
-  const index = verdictIndex(db, nowMs);
+/**
+ * The verdicts in force on a link: from the memory index, or from the database for a moment before
+ * what the index keeps, or when asked (to check the index against what is written).
+ */
+function matchesFor(db: Db, link: CanonicalLink, nowMs: number, fromDatabase: boolean): IndexMatch[] {
+  const index = fromDatabase ? null : verdictIndex(db, nowMs);
   if (index) return index.matches(lookupTarget(link), nowMs);
   return verdictsInForce(db, link, new Date(nowMs)).map((v) => ({
     verdictId: v.id,
@@ -62,8 +65,39 @@ function matchesFor(db: Db, link: CanonicalLink, nowMs: number): IndexMatch[] {
   }));
 }
 
+/** The verdict that applies among those met (lib/verdicts/precedence.ts), in the answer's terms. */
+function strongestMatch(matches: IndexMatch[]) {
+  if (matches.length === 0) return null;
+  const ranked = matches.map((m) => ({ ...m, id: m.verdictId, expiresAt: m.expiresAt === Infinity ? null : new Date(m.expiresAt).toISOString() }));
+  const strongest = matches.length === 1 ? ranked[0]! : strongestVerdict(ranked)!;
+  return { ...strongest, category: categoryCodeOf(strongest.category) };
+}
+
 function ruleVersionOf(db: Db, decisionId: number): number {
   return db.select({ id: decisions.ruleVersionId }).from(decisions).where(eq(decisions.id, decisionId)).get()!.id;
+}
+
+// The parts of an answer that repeat are the same objects each time (answer-json.ts serializes each once).
+const cautionReasons = Object.fromEntries(
+  Object.entries(cautionTexts).map(([code, texts]) => [code, Object.freeze({ kind: "caution" as const, code: code as CautionCode, ...texts })]),
+) as Record<CautionCode, VerdictReason>;
+const verdictReasons = new Map<string, VerdictReason>();
+const platformAnswers = new WeakMap<PlatformStanding, NonNullable<LinkVerdict["platform"]>>();
+
+function verdictReason(db: Db, ruleVersionId: number, category: string, level: Level): VerdictReason {
+  const key = `${ruleVersionId}:${category}:${level}`;
+  let reason = verdictReasons.get(key);
+  if (!reason) verdictReasons.set(key, (reason = Object.freeze({ kind: "verdict" as const, code: category, level, ...ruleReason(db, ruleVersionId, category) })));
+  return reason;
+}
+
+function platformAnswer(standing: PlatformStanding): NonNullable<LinkVerdict["platform"]> {
+  let platform = platformAnswers.get(standing);
+  if (!platform) {
+    const { id, slug, name, nameZh, grade, provisional, overridden } = standing;
+    platformAnswers.set(standing, (platform = Object.freeze({ id, slug, name, nameZh, grade, provisional, overridden })));
+  }
+  return platform;
 }
 
 /**
@@ -77,17 +111,17 @@ function otherReading(rawUrl: string): CanonicalLink | null {
   return other.ok ? other.link : null;
 }
 
-export function lookUpVerdict(db: Db, rawUrl: string, mode: VerdictMode, now: Date = new Date()): LookupResult {
+export function lookUpVerdict(db: Db, rawUrl: string, mode: VerdictMode, now: Date = new Date(), options: { fromDatabase?: boolean } = {}): LookupResult {
   const canonical = canonicalize(rawUrl);
   const other = otherReading(rawUrl);
   // A backslash the spec cannot place in a host (`https://a.example\path`) still opens in a browser.
   if (!canonical.ok && !other) return { ok: false, reason: canonical.reason, message: canonical.message };
   const link = canonical.ok ? canonical.link : other!;
   const nowMs = now.getTime();
-  let matches = matchesFor(db, link, nowMs);
-  if (other && other.urlHash !== link.urlHash) matches = matches.concat(matchesFor(db, other, nowMs));
-  const strongest = strongestVerdict(matches.map((m) => ({ ...m, expiresAt: m.expiresAt === Infinity ? null : new Date(m.expiresAt).toISOString() })));
-  const winning = strongest && { ...strongest, category: categoryCodeOf(strongest.category) };
+  const fromDatabase = options.fromDatabase === true;
+  let matches = matchesFor(db, link, nowMs, fromDatabase);
+  if (other && other.canonicalUrl !== link.canonicalUrl) matches = matches.concat(matchesFor(db, other, nowMs, fromDatabase));
+  const winning = strongestMatch(matches);
 
   const attribution = attribute(domainIndex(db), link.host, link.registrableDomain);
   const standing = attribution.platform ? platformStanding(db, attribution.platform.id, now.getTime()) : null;
@@ -102,9 +136,9 @@ export function lookUpVerdict(db: Db, rawUrl: string, mode: VerdictMode, now: Da
 
   const reasons: VerdictReason[] = [];
   if (winning && outcome.verdictApplies) {
-    reasons.push({ kind: "verdict", code: winning.category, level: winning.level, ...ruleReason(db, winning.ruleVersionId, winning.category) });
+    reasons.push(verdictReason(db, winning.ruleVersionId, winning.category, winning.level));
   }
-  for (const code of outcome.cautions) reasons.push({ kind: "caution", code, ...cautionTexts[code] });
+  for (const code of outcome.cautions) reasons.push(cautionReasons[code]);
 
   const expiresAt = winning?.expiresAt ?? null;
   const untilExpiry = expiresAt === null ? Infinity : Math.ceil((Date.parse(expiresAt) - now.getTime()) / 1000);
@@ -116,15 +150,7 @@ export function lookUpVerdict(db: Db, rawUrl: string, mode: VerdictMode, now: Da
       shareable: outcome.shareable,
       reasons,
       canonicalUrl: link.canonicalUrl,
-      platform: standing && {
-        id: standing.id,
-        slug: standing.slug,
-        name: standing.name,
-        nameZh: standing.nameZh,
-        grade: standing.grade,
-        provisional: standing.provisional,
-        overridden: standing.overridden,
-      },
+      platform: standing && platformAnswer(standing),
       expiresAt,
       ttlSeconds: Math.max(1, Math.min(DEFAULT_TTL_SECONDS, untilExpiry)),
       mode,

@@ -36,13 +36,58 @@ const DEAD = 255;
 const URL_SCOPE = verdictScopes.indexOf("url");
 
 type Hash = { a: number; b: number; c: number };
+/** One lookup in progress: its target, moment, findings, and its parameters' hashes once needed. */
+type Probe = { target: LookupTarget; now: number; found: IndexMatch[]; paramHashes: Int32Array | null };
 const scratch: Hash = { a: 0, b: 0, c: 0 };
 
-/** Three independent 32-bit hashes of a string in one pass (murmur-style mixing per UTF-16 unit). */
+/**
+ * Three independent 32-bit hashes of a string in one pass (murmur-style mixing per UTF-16 unit, the
+ * length folded in at the end). The string may be given in parts: the hash is that of their
+ * concatenation, so a lookup hashes `host + path` without building the string, and mixes each host
+ * once for all of its paths (startWith, then hashFrom).
+ */
 function hash3(text: string, out: Hash): Hash {
-  let a = 0x9e3779b9 ^ text.length;
-  let b = 0x85ebca6b ^ text.length;
-  let c = 0xc2b2ae35 ^ text.length;
+  // Its own state: a parameter is hashed in the middle of a host's paths (matches, collect).
+  const saved = { a: hostState.a, b: hostState.b, c: hostState.c };
+  startWith(text);
+  hashFrom(hostState, "", "", "", text.length, out);
+  hostState.a = saved.a;
+  hostState.b = saved.b;
+  hostState.c = saved.c;
+  return out;
+}
+
+type MixState = { a: number; b: number; c: number };
+const hostState: MixState = { a: 0, b: 0, c: 0 };
+const state: MixState = { a: 0, b: 0, c: 0 };
+
+/** Mixes `text` from the seeds into hostState. */
+function startWith(text: string): void {
+  state.a = 0x9e3779b9;
+  state.b = 0x85ebca6b;
+  state.c = 0xc2b2ae35;
+  mix(text);
+  hostState.a = state.a;
+  hostState.b = state.b;
+  hostState.c = state.c;
+}
+
+/** Continues `from` with up to three more parts and finishes the hash of the whole, `length` long. */
+function hashFrom(from: MixState, second: string, third: string, fourth: string, length: number, out: Hash): Hash {
+  state.a = from.a;
+  state.b = from.b;
+  state.c = from.c;
+  if (second !== "") mix(second);
+  if (third !== "") mix(third);
+  if (fourth !== "") mix(fourth);
+  out.a = finish(state.a ^ length);
+  out.b = finish(state.b ^ length);
+  out.c = finish(state.c ^ length);
+  return out;
+}
+
+function mix(text: string): void {
+  let { a, b, c } = state;
   for (let i = 0; i < text.length; i += 1) {
     const k = text.charCodeAt(i);
     a = Math.imul(a ^ k, 0x5bd1e995);
@@ -52,10 +97,9 @@ function hash3(text: string, out: Hash): Hash {
     c = Math.imul(c ^ k, 0x165667b1);
     c ^= c >>> 16;
   }
-  out.a = finish(a);
-  out.b = finish(b);
-  out.c = finish(c);
-  return out;
+  state.a = a;
+  state.b = b;
+  state.c = c;
 }
 
 function finish(h: number): number {
@@ -152,38 +196,44 @@ export class VerdictIndex {
 
   /** Every verdict in force at `now` that holds for the target. */
   matches(target: LookupTarget, now: number): IndexMatch[] {
-    const found: IndexMatch[] = [];
-    if (this.count === 0) return found;
-    let targetParams: Int32Array | null = null;
-    const key = scratch;
-    const { expressions, pathsPerHost } = target;
-    for (let i = 0; i < expressions.length; i += 1) {
-      hash3(expressions[i]!, key);
-      const head = this.slots[this.probe(key.a, key.b, key.c)]!;
-      if (head === EMPTY) continue;
-      // Each host's first expression is the whole path: the only one a URL verdict holds on.
-      const wholePath = i % pathsPerHost === 0;
-      for (let e = head - 1; e >= 0; e = this.next[e]!) {
-        const level = this.levelOf[e]!;
-        if (level === DEAD || !(this.startsAt[e]! <= now && now < this.expiresAt[e]!)) continue;
-        if (this.scopeOf[e] === URL_SCOPE) {
-          if (!wholePath) continue;
-          if (this.paramCount[e]! > 0) {
-            targetParams ??= Int32Array.from(target.params, paramHash);
-            if (!this.hasParams(e, targetParams)) continue;
-          }
-        }
-        found.push({
-          verdictId: this.verdictIds[e]!,
-          scope: verdictScopes[this.scopeOf[e]!]!,
-          level: levels[level]!,
-          category: this.categoryOf[e]!,
-          ruleVersionId: this.ruleVersions[e]!,
-          expiresAt: this.expiresAt[e]!,
-        });
+    const probe: Probe = { target, now, found: [], paramHashes: null };
+    if (this.count === 0) return probe.found;
+    const { hosts, paths, lookedParams, path } = target;
+    for (const host of hosts) {
+      startWith(host);
+      // The first path is the whole path: the only one a URL verdict holds on.
+      for (let j = 0; j < paths.length; j += 1) {
+        const prefix = paths[j]!;
+        this.collect(hashFrom(hostState, prefix, "", "", host.length + prefix.length, scratch), j === 0, probe);
+      }
+      for (const param of lookedParams) {
+        this.collect(hashFrom(hostState, path, "?", param, host.length + path.length + 1 + param.length, scratch), true, probe);
       }
     }
-    return found;
+    return probe.found;
+  }
+
+  private collect(key: Hash, wholePath: boolean, probe: Probe): void {
+    const head = this.slots[this.probe(key.a, key.b, key.c)]!;
+    for (let e = head - 1; e >= 0; e = this.next[e]!) {
+      const level = this.levelOf[e]!;
+      if (level === DEAD || !(this.startsAt[e]! <= probe.now && probe.now < this.expiresAt[e]!)) continue;
+      if (this.scopeOf[e] === URL_SCOPE) {
+        if (!wholePath) continue;
+        if (this.paramCount[e]! > 0) {
+          probe.paramHashes ??= Int32Array.from(probe.target.params, paramHash);
+          if (!this.hasParams(e, probe.paramHashes)) continue;
+        }
+      }
+      probe.found.push({
+        verdictId: this.verdictIds[e]!,
+        scope: verdictScopes[this.scopeOf[e]!]!,
+        level: levels[level]!,
+        category: this.categoryOf[e]!,
+        ruleVersionId: this.ruleVersions[e]!,
+        expiresAt: this.expiresAt[e]!,
+      });
+    }
   }
 
   private hasParams(entry: number, targetParams: Int32Array): boolean {

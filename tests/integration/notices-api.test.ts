@@ -106,7 +106,7 @@ describe("POST /api/v1/notices/{id}/response", () => {
     expect(row.answered_by_client_id).toBe(one<{ id: number }>("select id from api_clients where name = ?", "Shop's own app").id);
     const event = one<{ action: string; request_id: string }>("select action, request_id from audit_events order by seq desc limit 1");
     expect(event.action).toBe("notice.answered");
-    expect(event.request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(event.request_id).toMatch(/^[0-9a-f]{12}-[0-9a-z]+$/); // process prefix and counter (lib/api/handle-request.ts)
   });
 
   it("200 with onTime false for an answer after the deadline", async () => {

@@ -166,11 +166,11 @@ describe("the change feed", () => {
     const rows = verdictChangesSince(db, 0, 1_000_000);
     expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((a, b) => a - b));
     const lifted = new Set(rows.filter((r) => r.level === "L0").map((r) => r.verdictId));
-    type Mirrored = { level: Level; scope: VerdictScope; params: string[] | null; expiresAt: string | null; startsAt: string };
+    type Mirrored = { id: number; level: Level; scope: VerdictScope; params: string[] | null; expiresAt: string | null; startsAt: string };
     const mirror = new Map<string, Mirrored[]>();
     for (const row of rows) {
       if (row.level === "L0" || lifted.has(row.verdictId)) continue;
-      mirror.set(row.key, [...(mirror.get(row.key) ?? []), { level: row.level, scope: row.keyType, params: row.params, expiresAt: row.expiresAt, startsAt: row.changedAt }]);
+      mirror.set(row.key, [...(mirror.get(row.key) ?? []), { id: row.verdictId, level: row.level, scope: row.keyType, params: row.params, expiresAt: row.expiresAt, startsAt: row.changedAt }]);
     }
     const mirrored = (url: string, when: Date) => {
       const link = canonicalize(url);
@@ -178,12 +178,13 @@ describe("the change feed", () => {
       const target = lookupTarget(link.link);
       const paramKeys = new Set(target.params.map(expressionKey));
       const t = when.toISOString();
-      const candidates = target.expressions
-        .flatMap((expression, i) =>
-          (mirror.get(expressionKey(expression)) ?? []).filter(
-            (v) => v.scope !== "url" || (i % target.pathsPerHost === 0 && (v.params ?? []).every((p) => paramKeys.has(p))),
-          ),
-        )
+      const underWholePath = (v: Mirrored) => v.scope !== "url" || (v.params ?? []).every((p) => paramKeys.has(p));
+      const candidates = [
+        ...target.expressions.flatMap((expression, i) =>
+          (mirror.get(expressionKey(expression)) ?? []).filter((v) => (i % target.pathsPerHost === 0 ? underWholePath(v) : v.scope !== "url")),
+        ),
+        ...target.paramExpressions.flatMap((expression) => (mirror.get(expressionKey(expression)) ?? []).filter((v) => v.scope === "url" && underWholePath(v))),
+      ]
         .filter((v) => v.startsAt <= t && (v.expiresAt === null || v.expiresAt > t));
       return strongestVerdict(candidates)?.level ?? "L0";
     };

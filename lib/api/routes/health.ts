@@ -1,6 +1,7 @@
 import type { RouteContext } from "../router";
 import { getSqlite } from "@/lib/db";
 import { sendJson } from "../http";
+import { loadState } from "../load-shedding";
 import { appVersion } from "../version";
 
 /** Public liveness and readiness: the version, and whether the database answers and is migrated. */
@@ -14,5 +15,6 @@ export function health({ res }: RouteContext) {
     database = { status: "unavailable", error: error instanceof Error ? error.message : String(error) };
   }
   const ok = database.status === "ok";
-  sendJson(res, ok ? 200 : 503, { status: ok ? "ok" : "degraded", version: appVersion, database });
+  // How late the event loop runs, and how many lookups it has refused for it (lib/api/load-shedding.ts).
+  sendJson(res, ok ? 200 : 503, { status: ok ? "ok" : "degraded", version: appVersion, database, load: loadState() });
 }

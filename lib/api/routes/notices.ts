@@ -40,7 +40,7 @@ function platformOf({ res, client }: RouteContext): number | null {
 export function listNotices(ctx: RouteContext) {
   const platformId = platformOf(ctx);
   if (platformId === null) return;
-  const query = noticeListQuerySchema.safeParse(Object.fromEntries(ctx.url.searchParams));
+  const query = noticeListQuerySchema.safeParse(Object.fromEntries(ctx.query));
   if (!query.success) return sendError(ctx.res, 400, "invalid_request", "Some query parameters are not valid", {}, apiFieldErrors(query.error, { otherMessages: "as_written" }));
   const { state, after, limit } = query.data;
   const page = platformNoticeFeed(getDb(), platformId, { filter: state, afterId: after, limit });

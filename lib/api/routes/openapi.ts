@@ -232,7 +232,7 @@ export function buildOpenApiDocument() {
           ...keyed,
           summary: "Every verdict change in order, to mirror verdicts and check links locally",
           description:
-            "Keys are the SHA-256 hex of the canonical URL (url) or the registrable domain (domain). Apply changes in seq order; an L0 row means that verdict stopped holding its key. Per key, the strongest unexpired verdict applies: higher level, then domain over URL, then later expiry.",
+            "Keys are the SHA-256 hex of a verdict's lookup expression; keyType is its scope (url, path, host, domain) and params (url scope) the SHA-256 hex of each query parameter a link must carry. Apply changes in seq order; an L0 row means that verdict stopped holding its key. A link meets the rows under its lookup expressions (README, Mirroring verdicts); the strongest unexpired verdict applies: higher level, then wider scope, then later expiry, then the earlier verdict. A format other than the one a mirror was built from means: start again from since=0.",
           parameters: [
             { name: "since", in: "query", required: false, schema: { type: "integer", minimum: 0, default: 0 } },
             { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 1000, default: 1000 } },

@@ -6,7 +6,8 @@ import { lookUpVerdict, lookUpVerdicts } from "@/lib/verdicts/lookup";
 import { FEED_FORMAT, verdictChangesSince } from "@/lib/verdicts/change-feed";
 import { MAX_BATCH_URLS, feedQuerySchema, verdictBatchSchema, verdictQuerySchema } from "@/lib/verdicts/schemas";
 import { MAX_LINK_LENGTH } from "@/lib/links/canonicalize";
-import { readJsonBody, sendError, sendJson } from "../http";
+import { answerJson } from "@/lib/verdicts/answer-json";
+import { readJsonBody, sendError, sendJson, sendJsonText } from "../http";
 import type { RouteContext } from "../router";
 
 // A full batch: 500 links of up to 2,048 characters, with room for JSON quoting.
@@ -26,18 +27,18 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
   return fields;
 }
 
-function queryObject(url: URL): Record<string, string> {
+function queryObject(params: URLSearchParams): Record<string, string> {
   const query: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) if (!(key in query)) query[key] = value;
+  for (const [key, value] of params) if (!(key in query)) query[key] = value;
   return query;
 }
 
-export function getVerdict({ res, url }: RouteContext) {
-  const parsed = verdictQuerySchema.safeParse(queryObject(url));
+export function getVerdict({ res, query }: RouteContext) {
+  const parsed = verdictQuerySchema.safeParse(queryObject(query));
   if (!parsed.success) return sendError(res, 400, "invalid_request", "Some parameters are not valid", {}, fieldErrors(parsed.error));
   const result = lookUpVerdict(getDb(), parsed.data.url, parsed.data.mode);
   if (!result.ok) return sendError(res, 400, "invalid_url", result.message, {}, { url: [result.message] });
-  sendJson(res, 200, result.verdict);
+  sendJsonText(res, 200, answerJson(result.verdict));
 }
 
 export async function postVerdicts({ req, res }: RouteContext) {
@@ -48,13 +49,13 @@ export async function postVerdicts({ req, res }: RouteContext) {
   const { urls, mode } = parsed.data;
   // One bad link does not sink the batch: it gets its own error entry, in its place.
   const results = lookUpVerdicts(getDb(), urls, mode).map((result, i) =>
-    result.ok ? { url: urls[i], ...result.verdict } : { url: urls[i], error: { code: "invalid_url", message: result.message } },
+    result.ok ? answerJson(result.verdict, { url: urls[i]! }) : JSON.stringify({ url: urls[i], error: { code: "invalid_url", message: result.message } }),
   );
-  sendJson(res, 200, { results });
+  sendJsonText(res, 200, `{"results":[${results.join(",")}]}`);
 }
 
-export function getFeed({ res, url }: RouteContext) {
-  const parsed = feedQuerySchema.safeParse(queryObject(url));
+export function getFeed({ res, query }: RouteContext) {
+  const parsed = feedQuerySchema.safeParse(queryObject(query));
   if (!parsed.success) return sendError(res, 400, "invalid_request", "Some parameters are not valid", {}, fieldErrors(parsed.error));
   const { since, limit } = parsed.data;
   // One row more than the page says whether another page follows.
